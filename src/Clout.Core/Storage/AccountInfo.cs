@@ -1,0 +1,15 @@
+using Clout.Core.Domain;
+
+namespace Clout.Core.Storage;
+
+/// <summary>An account with what is known of it.</summary>
+public sealed record AccountInfo(Network Network, string Id, string? Handle, string? Name, DateTimeOffset? Created, string Person)
+{
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    public string? Bio { get; init; }
+
+    public string? Url { get; init; }
+
+    public AccountKey Key => new(Network, Id);
+}
