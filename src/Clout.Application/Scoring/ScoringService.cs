@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Clout.Core.Domain;
+using Clout.Core.Scoring;
+using Clout.Core.Storage;
+using Clout.Engine.Explaining;
+using Clout.Engine.Model;
+using Clout.Engine.Window;
+
+namespace Clout.Application.Scoring;
+
+/// <summary>
+/// The daily run: read the window from the store, score with the engine, explain, add deltas, and publish the
+/// snapshots for the day in one step.
+/// </summary>
+public sealed class ScoringService(ICloutStore store, TimeProvider time)
+{
+    public async Task<DateOnly> DefaultDayAsync(CancellationToken cancellationToken = default)
+    {
+        var span = await store.GetActivitySpanAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"the store {store.Location} has no activity to score yet; import data first (clout import FILE, or clout generate)");
+        return span.Last;
+    }
+
+    public async Task<ScoreReport> ScoreDayAsync(DateOnly? day, ModelParameters model, bool shadow, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scoredDay = day ?? await DefaultDayAsync(cancellationToken);
+        var started = time.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+
+        progress?.Report($"reading the {model.WindowDays}-day window ending {scoredDay:yyyy-MM-dd}");
+        var builder = new WindowBuilder(model, scoredDay);
+        await store.ReadWindowAsync(scoredDay, model.WindowDays, builder, cancellationToken);
+        var input = builder.Build();
+        var read = watch.Elapsed.TotalSeconds;
+
+        var output = new ScoringModel(model).Run(input, progress);
+        var modelSeconds = watch.Elapsed.TotalSeconds - read;
+
+        progress?.Report("explaining every score");
+        var (people, accounts) = SnapshotBuilder.Build(output, scoredDay);
+        people = await WithDeltasAsync(people, scoredDay, model.Version, cancellationToken);
+        var explain = watch.Elapsed.TotalSeconds - read - modelSeconds;
+
+        progress?.Report($"publishing {people.Count:N0} snapshots");
+        var run = new ScoreRun(scoredDay, model.Version, shadow, started, watch.Elapsed.TotalSeconds, people.Count, input.Accounts, output.Graph.Edges);
+        await store.WriteScoresAsync(run, people, accounts, cancellationToken);
+        if (!shadow)
+        {
+            await store.SetSettingAsync(Versions.PublishedSetting, model.Version, cancellationToken);
+        }
+
+        var write = watch.Elapsed.TotalSeconds - read - modelSeconds - explain;
+        return new ScoreReport(scoredDay, model.Version, shadow, people.Count, input.Accounts, output.Graph.Edges, builder.RowsReceived, output.Iterations)
+        {
+            ReadSeconds = read,
+            ModelSeconds = modelSeconds,
+            ExplainSeconds = explain,
+            WriteSeconds = write,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+        };
+    }
+
+    private async Task<IReadOnlyList<ScoreSnapshot>> WithDeltasAsync(IReadOnlyList<ScoreSnapshot> people, DateOnly day, string version, CancellationToken cancellationToken)
+    {
+        var dayBefore = await store.GetScoresAsync(day.AddDays(-1), version, cancellationToken);
+        var weekBefore = await store.GetScoresAsync(day.AddDays(-7), version, cancellationToken);
+        var monthBefore = await store.GetScoresAsync(day.AddDays(-30), version, cancellationToken);
+        if (dayBefore.Count == 0 && weekBefore.Count == 0 && monthBefore.Count == 0)
+        {
+            return people;
+        }
+
+        var result = new List<ScoreSnapshot>(people.Count);
+        foreach (var s in people)
+        {
+            result.Add(s with
+            {
+                DayChange = dayBefore.TryGetValue(s.Person, out var d) ? s.Score - d : null,
+                WeekChange = weekBefore.TryGetValue(s.Person, out var w) ? s.Score - w : null,
+                MonthChange = monthBefore.TryGetValue(s.Person, out var m) ? s.Score - m : null,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>Scores each day of a range in order, so each day's deltas see the day before.</summary>
+    public async Task<IReadOnlyList<ScoreReport>> ScoreRangeAsync(DateOnly from, DateOnly to, ModelParameters model, bool shadow, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}");
+        }
+
+        var reports = new List<ScoreReport>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            reports.Add(await ScoreDayAsync(d, model, shadow, progress, cancellationToken));
+        }
+
+        return reports;
+    }
+
+    /// <summary>Day number helper for callers that work in days.</summary>
+    public static int DayOf(DateOnly day) => DayNumber.Of(day);
+}

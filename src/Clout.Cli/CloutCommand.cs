@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Clout.Cli.Commands;
+using Clout.Cli.Infrastructure;
+
+namespace Clout.Cli;
+
+/// <summary>The <c>clout</c> command and its subcommands.</summary>
+public static class CloutCommand
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Clout: open, explainable social influence scores");
+        root.Options.Add(CliOptions.Db);
+        root.Options.Add(CliOptions.Store);
+        root.Options.Add(CliOptions.Json);
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(InitCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(GenerateCommand.Build());
+        root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(ShowCommand.Build());
+        root.Subcommands.Add(ExplainCommand.Build());
+        root.Subcommands.Add(TopCommand.Build());
+        root.Subcommands.Add(CalibrateCommand.Build());
+        return root;
+    }
+}

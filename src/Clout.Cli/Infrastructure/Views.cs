@@ -1,0 +1,69 @@
+using Clout.Application.Explaining;
+using Clout.Core.Domain;
+using Clout.Core.Scoring;
+using Clout.Core.Storage;
+
+namespace Clout.Cli.Infrastructure;
+
+/// <summary>The JSON shapes the CLI prints (snake_case), built from application results.</summary>
+public static class Views
+{
+    public static object Leaderboard(IReadOnlyList<LeaderboardEntry> rows) =>
+        rows.Select(r => new { rank = r.Rank, person = r.Person, name = r.Name, handle = r.Handle, score = Round(r.Score), bucket = r.Bucket, day_change = Round(r.DayChange) }).ToArray();
+
+    public static object Person(PersonInfo person, ScoreSnapshot s) => new
+    {
+        person = person.Person,
+        name = person.Name,
+        day = s.Day.ToString("yyyy-MM-dd"),
+        version = s.Version,
+        score = Round(s.Score),
+        bucket = s.Bucket,
+        score_deltas = new { day_change = Round(s.DayChange), week_change = Round(s.WeekChange), month_change = Round(s.MonthChange) },
+        sub_scores = new { reach = Round(s.Reach), amplification = Round(s.Amplification), network_impact = Round(s.NetworkImpact), audience = Round(s.Audience) },
+        networks = s.Networks.Select(n => new { network = n.Network.Name(), account = n.Account, handle = n.Handle, points = Round(n.Points), reach = Round(n.Reach), amplification = Round(n.Amplification), network_impact = Round(n.NetworkImpact), audience = Round(n.Audience) }).ToArray(),
+        accounts = person.Accounts.Select(a => new { network = a.Network.Name(), id = a.Id, handle = a.Handle, name = a.Name, created = a.Created, labels = a.Labels }).ToArray(),
+    };
+
+    public static object Explanation(PersonReport report)
+    {
+        var s = report.Snapshot;
+        var e = s.Explanation;
+        return new
+        {
+            person = report.Person.Person,
+            name = report.Person.Name,
+            day = s.Day.ToString("yyyy-MM-dd"),
+            version = s.Version,
+            score = Round(s.Score),
+            bucket = s.Bucket,
+            sub_scores = new { reach = Round(s.Reach), amplification = Round(s.Amplification), network_impact = Round(s.NetworkImpact), audience = Round(s.Audience) },
+            contributions = e.Contributions.Select(c => new { label = c.Label, points = Math.Round(c.Points, 6), sub_score = c.SubScore, network = c.Network?.Name(), account = c.Account, signal = c.Signal, value = Math.Round(c.Value, 4) }).ToArray(),
+            networks = s.Networks.Select(n => new { network = n.Network.Name(), account = n.Account, handle = n.Handle, points = Round(n.Points) }).ToArray(),
+            discounted = e.Discounted.Select(d => new { reason = d.Reason, description = d.Description, actions = Math.Round(d.Actions, 3), discounted = Math.Round(d.Discounted, 3), actors = d.Actors }).ToArray(),
+            flags = e.Flags,
+            influencers = Engagers(e.Influencers),
+            influencees = Engagers(e.Influencees),
+            moments = report.Moments.Select(m => new { network = m.Network.Name(), post = m.Post, account = m.Account, text = m.Text, url = m.Url, time = m.Time, weight = Math.Round(m.Weight, 4), reactions = m.Reactions }).ToArray(),
+            totals = e.Totals.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
+        };
+    }
+
+    public static object Changes(ScoreChanges changes) => new
+    {
+        person = changes.Person,
+        from = changes.From.ToString("yyyy-MM-dd"),
+        to = changes.To.ToString("yyyy-MM-dd"),
+        score_from = Round(changes.ScoreFrom),
+        score_to = Round(changes.ScoreTo),
+        change = Math.Round(changes.Delta, 4),
+        items = changes.Items.Select(i => new { label = i.Label, points = Math.Round(i.Points, 4), signal = i.Signal, network = i.Network?.Name(), account = i.Account, before = Math.Round(i.ValueBefore, 4), after = Math.Round(i.ValueAfter, 4), description = i.Description }).ToArray(),
+    };
+
+    private static object[] Engagers(IReadOnlyList<Engager> list) =>
+        list.Select(x => (object)new { person = x.Person, network = x.Network.Name(), account = x.Account, handle = x.Handle, weight = Math.Round(x.Weight, 4), quality = Math.Round(x.Quality, 3) }).ToArray();
+
+    public static double Round(double value) => Math.Round(value, 2);
+
+    public static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 2);
+}

@@ -1,0 +1,3 @@
+using Clout.Cli;
+
+return await CloutCommand.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Clout.Core.Scoring;
+
+/// <summary>
+/// How stores keep the structured parts of a snapshot (per-network parts, explanation): JSON compressed with
+/// Brotli, the same bytes on every store.
+/// </summary>
+public static class SnapshotCodec
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static byte[] EncodeNetworks(IReadOnlyList<NetworkPart> parts) => Compress(JsonSerializer.SerializeToUtf8Bytes(parts, Options));
+
+    public static IReadOnlyList<NetworkPart> DecodeNetworks(byte[] data) =>
+        JsonSerializer.Deserialize<List<NetworkPart>>(Decompress(data), Options) ?? [];
+
+    public static byte[] EncodeExplanation(Explanation explanation) => Compress(JsonSerializer.SerializeToUtf8Bytes(explanation, Options));
+
+    public static Explanation DecodeExplanation(byte[] data) =>
+        JsonSerializer.Deserialize<Explanation>(Decompress(data), Options) ?? new Explanation();
+
+    private static byte[] Compress(byte[] json)
+    {
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
+        return BrotliEncoder.TryCompress(json, buffer, out var written, quality: 4, window: 22)
+            ? buffer.AsSpan(0, written).ToArray()
+            : throw new InvalidOperationException("snapshot compression failed");
+    }
+
+    private static byte[] Decompress(byte[] data)
+    {
+        using var input = new MemoryStream(data);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,87 @@
+using Clout.Core.Domain;
+
+namespace Clout.Engine.Model;
+
+/// <summary>
+/// Every constant of a scoring algorithm version. A version's parameters never change once it is published;
+/// a change is a new version (docs/algorithm.md has the changelog).
+/// </summary>
+public sealed record ModelParameters
+{
+    public required string Version { get; init; }
+
+    public int WindowDays { get; init; } = 90;
+
+    /// <summary>Activity loses half its weight every this many days.</summary>
+    public double HalfLifeDays { get; init; } = 30;
+
+    /// <summary>Over the last this many days of the window, weight fades linearly to zero so nothing drops off with a jump.</summary>
+    public double TaperDays { get; init; } = 20;
+
+    /// <summary>Weight of one action of each <see cref="ActionKind"/> (index = kind). Unfollows subtract.</summary>
+    public IReadOnlyList<double> KindWeights { get; init; } = [0.25, 1.0, 0.8, 0.8, 1.2, 0.6, 0.4, -0.4, 1.5, 1.5, 0.0];
+
+    /// <summary>Weighted actions an actor may hand out in the window before each one starts counting for less.</summary>
+    public double SelectivityBudget { get; init; } = 40;
+
+    /// <summary>Accounts younger than this (days) have no weight as actors; full weight from <see cref="MatureDays"/>.</summary>
+    public double FreshDays { get; init; } = 7;
+
+    public double MatureDays { get; init; } = 90;
+
+    /// <summary>Quality of an established actor nobody engages with (a lurker); standing raises it to 1.</summary>
+    public double StandingFloor { get; init; } = 0.3;
+
+    /// <summary>Quality-weighted engagers at which standing reaches 63% of the way to full.</summary>
+    public double StandingScale { get; init; } = 2.0;
+
+    /// <summary>Share of a reciprocated edge's weight removed (mutual back-scratching is a weak signal).</summary>
+    public double ReciprocityDiscount { get; init; } = 0.6;
+
+    /// <summary>How strongly an actor whose activity is mostly reciprocated (a ring) loses quality.</summary>
+    public double RingPenalty { get; init; } = 0.7;
+
+    /// <summary>Prior posts added to the denominator of amplification, so one lucky post does not max it out.</summary>
+    public double AmplificationPrior { get; init; } = 3;
+
+    public double ReachWeight { get; init; } = 1.0;
+
+    public double AmplificationWeight { get; init; } = 3.0;
+
+    public double NetworkImpactWeight { get; init; } = 2.0;
+
+    public double FollowersWeight { get; init; } = 1.0;
+
+    public double ListsWeight { get; init; } = 2.0;
+
+    /// <summary>Quality assumed for engagement known only from counters.</summary>
+    public double CounterQuality { get; init; } = 0.5;
+
+    /// <summary>Counters lose half their weight every this many days after their snapshot.</summary>
+    public double CounterHalfLifeDays { get; init; } = 60;
+
+    public double Damping { get; init; } = 0.85;
+
+    public int Iterations { get; init; } = 40;
+
+    /// <summary>Calibration: the value at which the score is 50.5 (midpoint of 1..100).</summary>
+    public double CalibrationMidpoint { get; init; } = 25.05;
+
+    /// <summary>Calibration: the exponent of the value; below 1, each point is harder to earn than the last.</summary>
+    public double CalibrationExponent { get; init; } = 0.73;
+
+    public double KindWeight(ActionKind kind) => KindWeights[(int)kind];
+
+    /// <summary>Weight of activity <paramref name="age"/> days before the scored day (0 = that day).</summary>
+    public double Decay(int age)
+    {
+        if (age < 0 || age >= WindowDays)
+        {
+            return 0;
+        }
+
+        var w = Math.Pow(0.5, age / HalfLifeDays);
+        var toEdge = WindowDays - age;
+        return toEdge < TaperDays ? w * toEdge / TaperDays : w;
+    }
+}

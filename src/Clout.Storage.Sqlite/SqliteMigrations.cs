@@ -1,0 +1,123 @@
+namespace Clout.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as numbered steps. A step is never edited once released: changes are new steps, so any older
+/// database upgrades in place.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<(int Version, string Description, string Sql)> Steps { get; } =
+    [
+        (1, "events, identities, roll-ups, snapshots", """
+            CREATE TABLE persons(
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT);
+            CREATE TABLE accounts(
+                id INTEGER PRIMARY KEY,
+                network INTEGER NOT NULL,
+                source_id TEXT NOT NULL,
+                handle TEXT COLLATE NOCASE,
+                name TEXT,
+                created INTEGER,
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                bio TEXT,
+                url TEXT,
+                labels TEXT,
+                raw TEXT,
+                UNIQUE(network, source_id));
+            CREATE INDEX accounts_handle ON accounts(handle);
+            CREATE INDEX accounts_person ON accounts(person_id);
+            CREATE TABLE posts(
+                id INTEGER PRIMARY KEY,
+                network INTEGER NOT NULL,
+                source_id TEXT NOT NULL,
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                time INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                parent TEXT,
+                text TEXT,
+                url TEXT,
+                raw TEXT,
+                UNIQUE(network, source_id));
+            CREATE INDEX posts_account ON posts(account_id, time);
+            CREATE TABLE actions(
+                id INTEGER PRIMARY KEY,
+                network INTEGER NOT NULL,
+                source_id TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                actor_id INTEGER NOT NULL REFERENCES accounts(id),
+                target_id INTEGER NOT NULL REFERENCES accounts(id),
+                post TEXT,
+                time INTEGER NOT NULL,
+                topic TEXT,
+                raw TEXT,
+                UNIQUE(network, source_id));
+            CREATE INDEX actions_target ON actions(target_id, time);
+            CREATE TABLE metrics(
+                account_id INTEGER NOT NULL REFERENCES accounts(id),
+                day INTEGER NOT NULL,
+                days INTEGER NOT NULL,
+                followers INTEGER,
+                following INTEGER,
+                lists INTEGER,
+                posts INTEGER,
+                received TEXT,
+                sent TEXT,
+                raw TEXT,
+                PRIMARY KEY(account_id, day)) WITHOUT ROWID;
+            CREATE TABLE rollup_actions(
+                day INTEGER NOT NULL,
+                target_id INTEGER NOT NULL,
+                actor_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY(day, target_id, actor_id, kind)) WITHOUT ROWID;
+            CREATE TABLE rollup_posts(
+                day INTEGER NOT NULL,
+                account_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY(day, account_id, kind)) WITHOUT ROWID;
+            CREATE TABLE score_runs(
+                day INTEGER NOT NULL,
+                version TEXT NOT NULL,
+                shadow INTEGER NOT NULL,
+                started TEXT NOT NULL,
+                seconds REAL NOT NULL,
+                people INTEGER NOT NULL,
+                accounts INTEGER NOT NULL,
+                edges INTEGER NOT NULL,
+                PRIMARY KEY(version, day));
+            CREATE TABLE snapshots(
+                version TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                score REAL NOT NULL,
+                bucket TEXT NOT NULL,
+                reach REAL NOT NULL,
+                amplification REAL NOT NULL,
+                network_impact REAL NOT NULL,
+                audience REAL NOT NULL,
+                day_change REAL,
+                week_change REAL,
+                month_change REAL,
+                networks BLOB NOT NULL,
+                explanation BLOB,
+                PRIMARY KEY(version, day, person_id)) WITHOUT ROWID;
+            CREATE INDEX snapshots_rank ON snapshots(version, day, score DESC);
+            CREATE INDEX snapshots_person ON snapshots(person_id, version, day);
+            CREATE TABLE account_scores(
+                version TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                account_id INTEGER NOT NULL,
+                quality REAL NOT NULL,
+                value REAL NOT NULL,
+                score REAL NOT NULL,
+                PRIMARY KEY(version, day, account_id)) WITHOUT ROWID;
+            CREATE TABLE settings(
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL);
+            """),
+    ];
+}

@@ -1,0 +1,339 @@
+using System.Globalization;
+using Clout.Core.Domain;
+using Clout.Core.Scoring;
+using Clout.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Clout.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    private const string SnapshotColumns = "p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change, s.networks, s.explanation";
+
+    public async Task WriteScoresAsync(ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var day = DayNumber.Of(run.Day);
+
+        // Encoding is the slow part; do it before the transaction so the write lock is held briefly.
+        var networks = new byte[people.Count][];
+        var explanations = new byte[people.Count][];
+        Parallel.For(0, people.Count, i =>
+        {
+            networks[i] = SnapshotCodec.EncodeNetworks(people[i].Networks);
+            explanations[i] = SnapshotCodec.EncodeExplanation(people[i].Explanation);
+        });
+
+        await using var connection = Open();
+        var personIds = LoadIds(connection, "SELECT key, id FROM persons");
+        var accountIds = LoadAccountIds(connection);
+        using var tx = connection.BeginTransaction();
+        Execute(connection, tx, "DELETE FROM snapshots WHERE version = $1 AND day = $2", run.Version, day);
+        Execute(connection, tx, "DELETE FROM account_scores WHERE version = $1 AND day = $2", run.Version, day);
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
+                    day_change, week_change, month_change, networks, explanation)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                """;
+            AddParameters(insert, 14);
+            insert.Prepare();
+            for (var i = 0; i < people.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var s = people[i];
+                if (!personIds.TryGetValue(s.Person, out var personId))
+                {
+                    throw new InvalidOperationException($"cannot store a score for unknown person '{s.Person}'");
+                }
+
+                SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, networks[i], explanations[i]);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO account_scores(version, day, account_id, quality, value, score) VALUES ($1, $2, $3, $4, $5, $6)";
+            AddParameters(insert, 6);
+            insert.Prepare();
+            foreach (var a in accounts)
+            {
+                if (accountIds.TryGetValue(new AccountKey(a.Network, a.Account), out var accountId))
+                {
+                    SetValues(insert, run.Version, day, accountId, a.Quality, a.Value, a.Score);
+                    insert.ExecuteNonQuery();
+                }
+            }
+        }
+
+        Execute(connection, tx, """
+            INSERT INTO score_runs(day, version, shadow, started, seconds, people, accounts, edges) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT(version, day) DO UPDATE SET shadow = excluded.shadow, started = excluded.started, seconds = excluded.seconds,
+                people = excluded.people, accounts = excluded.accounts, edges = excluded.edges
+            """, day, run.Version, run.Shadow ? 1 : 0, run.Started.ToString("O", CultureInfo.InvariantCulture), run.Seconds, run.People, run.Accounts, run.Edges);
+
+        // Explanations of old days are dropped to keep the file small; their scores and sub-scores stay.
+        Execute(connection, tx, "UPDATE snapshots SET explanation = NULL WHERE version = $1 AND day < $2 AND explanation IS NOT NULL", run.Version, day - ExplanationRetentionDays);
+        tx.Commit();
+    }
+
+    public async Task<IReadOnlyDictionary<string, double>> GetScoresAsync(DateOnly day, string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT p.key, s.score FROM snapshots s JOIN persons p ON p.id = s.person_id WHERE s.version = $v AND s.day = $d";
+        command.Parameters.AddWithValue("$v", version);
+        command.Parameters.AddWithValue("$d", DayNumber.Of(day));
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = reader.GetDouble(1);
+        }
+
+        return result;
+    }
+
+    public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SnapshotColumns} FROM snapshots s JOIN persons p ON p.id = s.person_id
+            WHERE p.key = $k AND s.version = $v AND ($d IS NULL OR s.day = $d)
+            ORDER BY s.day DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$k", person);
+        command.Parameters.AddWithValue("$v", version);
+        command.Parameters.AddWithValue("$d", day is null ? DBNull.Value : DayNumber.Of(day.Value));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadSnapshot(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(DateOnly? day, string version, Network? network, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var scoredDay = day is null ? LatestScoredDay(connection, version) : DayNumber.Of(day.Value);
+        if (scoredDay is null)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.key, p.name,
+                (SELECT a.handle FROM accounts a WHERE a.person_id = s.person_id AND a.handle IS NOT NULL ORDER BY a.network LIMIT 1),
+                (SELECT a.name FROM accounts a WHERE a.person_id = s.person_id AND a.name IS NOT NULL ORDER BY a.network LIMIT 1),
+                s.score, s.bucket, s.day_change
+            FROM snapshots s JOIN persons p ON p.id = s.person_id
+            WHERE s.version = $v AND s.day = $d
+              AND ($n IS NULL OR EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = s.person_id AND a.network = $n))
+            ORDER BY s.score DESC, p.key ASC LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$v", version);
+        command.Parameters.AddWithValue("$d", scoredDay.Value);
+        command.Parameters.AddWithValue("$n", network is null ? DBNull.Value : (int)network.Value);
+        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
+        var rows = new List<LeaderboardEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new LeaderboardEntry(
+                Math.Max(0, offset) + rows.Count + 1,
+                reader.GetString(0),
+                reader.IsDBNull(1) ? (reader.IsDBNull(3) ? null : reader.GetString(3)) : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetDouble(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<HistoryPoint>> GetHistoryAsync(string person, DateOnly from, DateOnly to, string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.day, s.score, s.reach, s.amplification, s.network_impact FROM snapshots s JOIN persons p ON p.id = s.person_id
+            WHERE p.key = $k AND s.version = $v AND s.day BETWEEN $f AND $t ORDER BY s.day
+            """;
+        command.Parameters.AddWithValue("$k", person);
+        command.Parameters.AddWithValue("$v", version);
+        command.Parameters.AddWithValue("$f", DayNumber.Of(from));
+        command.Parameters.AddWithValue("$t", DayNumber.Of(to));
+        var points = new List<HistoryPoint>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            points.Add(new HistoryPoint(DayNumber.ToDate(reader.GetInt32(0)), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)));
+        }
+
+        return points;
+    }
+
+    public async Task<DateOnly?> GetLatestScoredDayAsync(string version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var day = LatestScoredDay(connection, version);
+        return day is null ? null : DayNumber.ToDate(day.Value);
+    }
+
+    public async Task<IReadOnlyList<ScoreRun>> GetRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT day, version, shadow, started, seconds, people, accounts, edges FROM score_runs ORDER BY day, version";
+        var runs = new List<ScoreRun>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            runs.Add(new ScoreRun(
+                DayNumber.ToDate(reader.GetInt32(0)),
+                reader.GetString(1),
+                reader.GetInt32(2) != 0,
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                reader.GetDouble(4),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                reader.GetInt64(7)));
+        }
+
+        return runs;
+    }
+
+    public async Task<IReadOnlyList<PostEngagement>> GetPostEngagementAsync(IReadOnlyList<AccountKey> authors, DateOnly from, DateOnly to, DateOnly qualityDay, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        await using var connection = Open();
+        var ids = new List<long>();
+        foreach (var author in authors)
+        {
+            using var find = connection.CreateCommand();
+            find.CommandText = "SELECT id FROM accounts WHERE network = $n AND source_id = $s";
+            find.Parameters.AddWithValue("$n", (int)author.Network);
+            find.Parameters.AddWithValue("$s", author.Id);
+            if (find.ExecuteScalar() is long id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        var rows = new List<PostEngagement>();
+        foreach (var id in ids)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT p.network, p.source_id, author.source_id, x.kind, count(*), sum(coalesce(q.quality, 0.5)), p.text, p.url, p.time
+                FROM actions x
+                JOIN posts p ON p.network = x.network AND p.source_id = x.post AND p.account_id = x.target_id
+                JOIN accounts author ON author.id = p.account_id
+                LEFT JOIN account_scores q ON q.version = $v AND q.day = $q AND q.account_id = x.actor_id
+                WHERE x.target_id = $id AND x.time >= $from AND x.time < $to
+                GROUP BY p.id, x.kind
+                """;
+            command.Parameters.AddWithValue("$v", version);
+            command.Parameters.AddWithValue("$q", DayNumber.Of(qualityDay));
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$from", (long)DayNumber.Of(from) * 86400);
+            command.Parameters.AddWithValue("$to", ((long)DayNumber.Of(to) + 1) * 86400);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(new PostEngagement((Network)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), (ActionKind)reader.GetInt32(3), reader.GetInt64(4), reader.GetDouble(5))
+                {
+                    Text = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Url = reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Time = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(8)),
+                });
+            }
+        }
+
+        return rows;
+    }
+
+    private static ScoreSnapshot ReadSnapshot(SqliteDataReader r) =>
+        new(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
+        {
+            Reach = r.GetDouble(5),
+            Amplification = r.GetDouble(6),
+            NetworkImpact = r.GetDouble(7),
+            Audience = r.GetDouble(8),
+            DayChange = r.IsDBNull(9) ? null : r.GetDouble(9),
+            WeekChange = r.IsDBNull(10) ? null : r.GetDouble(10),
+            MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
+            Networks = SnapshotCodec.DecodeNetworks((byte[])r.GetValue(12)),
+            Explanation = r.IsDBNull(13) ? new Explanation() : SnapshotCodec.DecodeExplanation((byte[])r.GetValue(13)),
+        };
+
+    private static int? LatestScoredDay(SqliteConnection connection, string version)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(day) FROM score_runs WHERE version = $v";
+        command.Parameters.AddWithValue("$v", version);
+        return command.ExecuteScalar() is long d ? (int)d : null;
+    }
+
+    private static Dictionary<string, long> LoadIds(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            map[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return map;
+    }
+
+    private static Dictionary<AccountKey, long> LoadAccountIds(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT network, source_id, id FROM accounts";
+        var map = new Dictionary<AccountKey, long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            map[new AccountKey((Network)reader.GetInt32(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        return map;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params object?[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        AddParameters(command, values.Length);
+        SetValues(command, values);
+        command.ExecuteNonQuery();
+    }
+
+    private static void AddParameters(SqliteCommand command, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+    }
+
+    private static void SetValues(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

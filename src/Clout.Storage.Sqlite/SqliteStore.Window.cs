@@ -1,0 +1,110 @@
+using Clout.Core.Domain;
+using Clout.Core.Storage;
+
+namespace Clout.Storage.Sqlite;
+
+public sealed partial class SqliteStore
+{
+    /// <summary>Metric snapshots older than this before the scored day are not used.</summary>
+    private const int MetricsMaxAgeDays = 365;
+
+    public async Task<(DateOnly First, DateOnly Last)?> GetActivitySpanAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT min(d), max(d) FROM (
+                SELECT min(day) AS d FROM rollup_actions UNION ALL SELECT max(day) FROM rollup_actions
+                UNION ALL SELECT min(day) FROM rollup_posts UNION ALL SELECT max(day) FROM rollup_posts)
+            """;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return (DayNumber.ToDate(reader.GetInt32(0)), DayNumber.ToDate(reader.GetInt32(1)));
+    }
+
+    public async Task ReadWindowAsync(DateOnly day, int days, IWindowSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var last = DayNumber.Of(day);
+        var first = last - days + 1;
+        await using var connection = Open();
+        using var tx = connection.BeginTransaction(deferred: true);
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT a.id, a.network, a.source_id, p.key, a.handle, a.created FROM accounts a JOIN persons p ON p.id = a.person_id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int? created = reader.IsDBNull(5) ? null : DayNumber.OfUnixSeconds(reader.GetInt64(5));
+                sink.Account(new WindowAccount(reader.GetInt64(0), (Network)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), created));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT actor_id, target_id, kind, day, count FROM rollup_actions WHERE day BETWEEN $f AND $l";
+            command.Parameters.AddWithValue("$f", first);
+            command.Parameters.AddWithValue("$l", last);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                sink.Rollup(reader.GetInt64(0), reader.GetInt64(1), (ActionKind)reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN $f AND $l";
+            command.Parameters.AddWithValue("$f", first);
+            command.Parameters.AddWithValue("$l", last);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                sink.Posts(reader.GetInt64(0), (PostKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = """
+                SELECT m.account_id, m.day, m.days, m.followers, m.following, m.lists, m.posts, m.received, m.sent
+                FROM metrics m
+                WHERE m.day = (SELECT max(x.day) FROM metrics x WHERE x.account_id = m.account_id AND x.day BETWEEN $f AND $l)
+                """;
+            command.Parameters.AddWithValue("$f", last - MetricsMaxAgeDays);
+            command.Parameters.AddWithValue("$l", last);
+            using var reader = command.ExecuteReader();
+            Span<long> received = stackalloc long[KindNames.AllActions.Count];
+            Span<long> sent = stackalloc long[KindNames.AllActions.Count];
+            while (reader.Read())
+            {
+                MetricCounts.Decode(reader.IsDBNull(7) ? null : reader.GetString(7), received);
+                MetricCounts.Decode(reader.IsDBNull(8) ? null : reader.GetString(8), sent);
+                sink.Metrics(
+                    reader.GetInt64(0),
+                    reader.GetInt32(1),
+                    reader.GetInt32(2),
+                    reader.IsDBNull(3) ? -1 : reader.GetInt64(3),
+                    reader.IsDBNull(4) ? -1 : reader.GetInt64(4),
+                    reader.IsDBNull(5) ? -1 : reader.GetInt64(5),
+                    reader.IsDBNull(6) ? -1 : reader.GetInt64(6),
+                    received,
+                    sent);
+            }
+        }
+
+        tx.Commit();
+    }
+}

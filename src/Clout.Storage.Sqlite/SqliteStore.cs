@@ -1,0 +1,135 @@
+using Clout.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Clout.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode. Raw events are deduplicated by (network, source id)
+/// and daily roll-ups are kept in step with them inside the import transaction.
+/// </summary>
+public sealed partial class SqliteStore : ICloutStore
+{
+    private readonly string connectionString;
+
+    public SqliteStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public string Location => $"sqlite:{Path}";
+
+    public bool AtomicImport => true;
+
+    /// <summary>How many days of explanations are kept; older snapshots keep their scores and sub-scores only.</summary>
+    public int ExplanationRetentionDays { get; init; } = 35;
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA busy_timeout=60000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, applied TEXT NOT NULL, description TEXT NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        var current = CurrentVersion(connection);
+        foreach (var (version, description, sql) in SqliteMigrations.Steps)
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            using var tx = connection.BeginTransaction();
+            using (var step = connection.CreateCommand())
+            {
+                step.Transaction = tx;
+                step.CommandText = sql;
+                step.ExecuteNonQuery();
+            }
+
+            using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_migrations(version, applied, description) VALUES ($v, $t, $d)";
+                record.Parameters.AddWithValue("$v", version);
+                record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+                record.Parameters.AddWithValue("$d", description);
+                record.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'";
+        return Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0 ? 0 : CurrentVersion(connection);
+    }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int LatestSchemaVersion => SqliteMigrations.Steps[^1].Version;
+
+    private static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM settings WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO settings(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        command.ExecuteNonQuery();
+    }
+}
