@@ -2,8 +2,8 @@ using System.CommandLine;
 using Clout.Application.Explaining;
 using Clout.Application.Scoring;
 using Clout.Cli.Infrastructure;
-using Clout.Generator;
 using Clout.Engine.Model;
+using Clout.Generator;
 
 namespace Clout.Cli.Commands;
 
