@@ -70,18 +70,33 @@ public sealed class BlueskyCarImporter : IImporter
 
     private static IEnumerable<ImportItem> ReadFile(string file, ImportOptions options, CancellationToken cancellationToken)
     {
-        CarRepository repository;
+        // Loaded on enumeration, with fresh state each time, so that enumerating twice reads the same items.
+        var repository = Load(file, cancellationToken, out var openError);
+        if (repository is null)
+        {
+            yield return ImportItem.Fail(openError!);
+            yield break;
+        }
+
+        foreach (var item in new CarFileMapper(file, repository, options).Map(cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static CarRepository? Load(string file, CancellationToken cancellationToken, out ImportError? error)
+    {
+        error = null;
         try
         {
             using var stream = new BufferedStream(File.OpenRead(file), 1 << 16);
-            repository = CarRepository.Load(stream, cancellationToken);
+            return CarRepository.Load(stream, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [ImportItem.Fail(new ImportError(file, 0, null, $"cannot open the file: {e.Message}"))];
+            error = new ImportError(file, 0, null, $"cannot open the file: {e.Message}");
+            return null;
         }
-
-        return new CarFileMapper(file, repository, options).Map(cancellationToken);
     }
 
     /// <summary>Turns one loaded repository into items: errors for corrupt blocks, then the owner, then records in key order.</summary>

@@ -48,17 +48,33 @@ public sealed class BlueskyJetstreamImporter : IImporter
     public IEnumerable<ImportItem> Read(string path, ImportOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Stream stream;
+        return ReadFile(path, cancellationToken);
+    }
+
+    // The file is opened on enumeration, so that enumerating twice reads it twice.
+    private static IEnumerable<ImportItem> ReadFile(string path, CancellationToken cancellationToken)
+    {
+        Stream? stream = null;
+        ImportError? error = null;
         try
         {
             stream = Open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [ImportItem.Fail(new ImportError(path, 0, null, $"cannot open the file: {e.Message}"))];
+            error = new ImportError(path, 0, null, $"cannot open the file: {e.Message}");
         }
 
-        return ReadStream(stream, path, cancellationToken);
+        if (stream is null)
+        {
+            yield return ImportItem.Fail(error!);
+            yield break;
+        }
+
+        foreach (var item in ReadStream(stream, path, cancellationToken))
+        {
+            yield return item;
+        }
     }
 
     /// <summary>Reads Jetstream events from a stream; <paramref name="source"/> names it in errors.</summary>
