@@ -6,6 +6,8 @@ public static class ImporterRegistry
     public static IReadOnlyList<IImporter> All { get; } =
     [
         new Interchange.JsonLinesImporter(),
+        new Bluesky.BlueskyCarImporter(),
+        new Bluesky.BlueskyJetstreamImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
