@@ -14,26 +14,58 @@ public sealed class JsonLinesImporter : IImporter
 
     public string Description => "Clout interchange: JSON Lines with account, post, action and metrics records (.jsonl, .ndjson, .jsonl.gz)";
 
-    public bool CanRead(string path) =>
-        File.Exists(path) && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+    public bool CanRead(string path)
+    {
+        if (!File.Exists(path) || !(path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase));
+            || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        // Other formats use JSON Lines too (Jetstream): ours has a "type" of account, post, action or metrics.
+        try
+        {
+            using var stream = Open(path);
+            using var reader = new StreamReader(stream);
+            for (var i = 0; i < 20 && reader.ReadLine() is { } line; i++)
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var doc = JsonDocument.Parse(line);
+                return doc.RootElement.ValueKind == JsonValueKind.Object
+                    && doc.RootElement.TryGetProperty("type", out var type)
+                    && type.ValueKind == JsonValueKind.String
+                    && type.GetString() is "account" or "post" or "action" or "metrics";
+            }
+
+            return true; // an empty file: ours by extension
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
+        {
+            return true; // unreadable: let the reader report where and why
+        }
+    }
+
+    private static Stream Open(string path)
+    {
+        Stream stream = File.OpenRead(path);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
 
     public IEnumerable<ImportItem> Read(string path, ImportOptions options, CancellationToken cancellationToken = default)
     {
         Stream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = Open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [ImportItem.Fail(new ImportError(path, 0, null, $"cannot open the file: {e.Message}"))];
-        }
-
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
         }
 
         return ReadStream(stream, path, cancellationToken);
