@@ -107,17 +107,19 @@ public sealed partial class TopicMatcher
 
         var length = TopicText.HostLength(text, i);
         var host = text.Slice(i, length);
-        if (length < 4 || !TopicText.LooksLikeHost(host) || !MatchDomain(host, source, into, start))
+        if (length < 4 || !TopicText.LooksLikeHost(host))
         {
             return false;
         }
 
-        i += length;
-        if (i < text.Length && text[i] == '/')
+        // An unknown host with a path is still a link (example.com/technology): its path is not prose.
+        var hasPath = i + length < text.Length && text[i + length] == '/';
+        if (!MatchDomain(host, source, into, start) && !hasPath)
         {
-            i = SkipToWhiteSpace(text, i);
+            return false;
         }
 
+        i = hasPath ? SkipToWhiteSpace(text, i + length) : i + length;
         return true;
     }
 

@@ -68,7 +68,7 @@ internal sealed class TopicMerger(TopicTaxonomy baseline, string source, bool re
             }
 
             added.Add((entry, result.Count));
-            result.Add(new Topic(id, entry.Slug, entry.Name, entry.Parent, entry.Hashtags, entry.Keywords, entry.Domains));
+            result.Add(new Topic(id, entry.Slug, entry.Name, entry.Parent, [.. entry.Hashtags], [.. entry.Keywords], [.. entry.Domains]));
         }
 
         CheckCycles(result, added);

@@ -125,6 +125,8 @@ public sealed class TopicMatcherTests
     public void Words_in_a_url_path_are_not_keywords()
     {
         Found("https://example.com/technology/borrow-checker").ShouldBeEmpty();
+        Found("example.com/technology/borrow-checker").ShouldBeEmpty();
+        Found("example.com technology").ShouldBe(["tech"]);
     }
 
     [Fact]
@@ -249,6 +251,37 @@ public sealed class TopicMatcherTests
                 Slugs(Shipped, Shipped.Match($"see https://{domain}/page")).ShouldContain(topic.Slug, domain);
             }
         }
+    }
+
+    [Fact]
+    public void Matching_allocates_nothing_once_the_list_has_room()
+    {
+        string[] posts =
+        [
+            "Finally fought the borrow checker and won https://blog.rust-lang.org/x #RustLang @ferris",
+            "Sourdough starter finally bubbly, baking tomorrow. Café con leche ☕ and the S&P 500 at github.com/acme",
+            "machinelearning people: tech_news, #MachineLearning, https://www.espncricinfo.com/series/ipl",
+        ];
+        var list = new List<TopicEvidence>(1024);
+        foreach (var post in posts)
+        {
+            Shipped.MatchListName(post, list);
+        }
+
+        list.Clear();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 100; round++)
+        {
+            foreach (var post in posts)
+            {
+                Shipped.MatchPost(post, list);
+                Shipped.MatchListName(post, list);
+            }
+
+            list.Clear();
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 
     [Fact]
