@@ -8,6 +8,7 @@ public static class ImporterRegistry
         new Interchange.JsonLinesImporter(),
         new Twitter.TwitterArchiveImporter(),
         new Twitter.TwitterApiImporter(),
+        new Mastodon.MastodonArchiveImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
