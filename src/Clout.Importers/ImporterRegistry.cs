@@ -9,6 +9,7 @@ public static class ImporterRegistry
         new Twitter.TwitterArchiveImporter(),
         new Twitter.TwitterApiImporter(),
         new Mastodon.MastodonArchiveImporter(),
+        new Mastodon.MastodonApiImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
