@@ -54,6 +54,11 @@ public sealed class MastodonApiImporter : IImporter
         }
 
         var head = Head(file, 8192);
+        if (head.Contains("\"id_str\"", StringComparison.Ordinal) || head.Contains("api.twitter.com", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         return head.Contains("/api/v1/", StringComparison.Ordinal)
             || head.Contains("\"acct\"", StringComparison.Ordinal)
             || head.Contains("\"reblogs_count\"", StringComparison.Ordinal)
