@@ -6,6 +6,10 @@ public static class ImporterRegistry
     public static IReadOnlyList<IImporter> All { get; } =
     [
         new Interchange.JsonLinesImporter(),
+        new Twitter.TwitterArchiveImporter(),
+        new Twitter.TwitterApiImporter(),
+        new Mastodon.MastodonArchiveImporter(),
+        new Mastodon.MastodonApiImporter(),
         new Bluesky.BlueskyCarImporter(),
         new Bluesky.BlueskyJetstreamImporter(),
     ];
