@@ -52,8 +52,7 @@ public sealed class JsonLinesImporter : IImporter
 
     private static Stream Open(string path)
     {
-        Stream stream = File.OpenRead(path);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new Common.CheckedGzipStream(path) : File.OpenRead(path);
     }
 
     public IEnumerable<ImportItem> Read(string path, ImportOptions options, CancellationToken cancellationToken = default)

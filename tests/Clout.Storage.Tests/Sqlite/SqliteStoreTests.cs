@@ -1,0 +1,228 @@
+using Clout.Application.Importing;
+using Clout.Application.Scoring;
+using Clout.Core.Domain;
+using Clout.Core.Records;
+using Clout.Engine.Model;
+using Clout.Generator;
+using Clout.Importers;
+using Clout.Importers.Interchange;
+using Microsoft.Data.Sqlite;
+
+namespace Clout.Storage.Tests.Sqlite;
+
+public class SqliteStoreTests
+{
+    private static readonly DateTimeOffset T = new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Migrating_twice_is_harmless_and_reaches_the_latest_version()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.MigrateAsync();
+        (await temp.Store.GetSchemaVersionAsync()).ShouldBe(Clout.Storage.Sqlite.SqliteStore.LatestSchemaVersion);
+    }
+
+    [Fact]
+    public async Task A_new_file_has_schema_version_zero_until_migrated()
+    {
+        var temp = new TempStore();
+        await using (temp)
+        {
+            (await temp.Store.GetSchemaVersionAsync()).ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_midway_stores_nothing()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        IEnumerable<ImportRecord> Records()
+        {
+            yield return new AccountRecord(Network.X, "1");
+            yield return new ActionRecord(Network.X, "a1", ActionKind.Like, "2", "1", T);
+            throw new ImportFailedException([new ImportError("f", 3, "kind", "bad")]);
+        }
+
+        await Should.ThrowAsync<ImportFailedException>(() => temp.Store.ImportAsync(Records()));
+
+        (await temp.Store.GetActivitySpanAsync()).ShouldBeNull();
+        await foreach (var _ in temp.Store.GetAccountsAsync())
+        {
+            throw new ShouldAssertException("no account may be stored");
+        }
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_changes_nothing()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"clout-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            using (var writer = JsonLinesWriter.Create(file))
+            {
+                foreach (var r in new PopulationGenerator(new GeneratorOptions { People = 200, Seed = 3, Days = 30 }).Generate())
+                {
+                    writer.Write(r);
+                }
+            }
+
+            var first = await ImportService.ImportAsync(temp.Store, file, null, new ImportOptions(), false, null);
+            var rollupsBefore = Count(temp.Path, "SELECT sum(count) FROM rollup_actions");
+            var second = await ImportService.ImportAsync(temp.Store, file, null, new ImportOptions(), false, null);
+
+            first.Counts.Actions.ShouldBeGreaterThan(1000);
+            second.Counts.Accounts.ShouldBe(0);
+            second.Counts.Posts.ShouldBe(0);
+            second.Counts.Actions.ShouldBe(0);
+            second.Counts.Metrics.ShouldBe(0);
+            second.Counts.Duplicates.ShouldBe(first.Counts.Records);
+            Count(temp.Path, "SELECT sum(count) FROM rollup_actions").ShouldBe(rollupsBefore);
+            Count(temp.Path, "SELECT count(*) FROM actions").ShouldBe(first.Counts.Actions);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_record_in_a_file_imports_nothing_unless_invalid_records_are_skipped()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"clout-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await File.WriteAllLinesAsync(file,
+            [
+                """{"type":"account","network":"x","id":"1"}""",
+                """{"type":"action","network":"x","id":"a1","kind":"like","actor":"2","target":"1","time":"2026-11-01T00:00:00Z"}""",
+                """{"type":"action","network":"x","id":"a2","kind":"like","actor":"3","target":"1","time":"not a time"}""",
+            ]);
+
+            var failure = await Should.ThrowAsync<ImportFailedException>(() => ImportService.ImportAsync(temp.Store, file, null, new ImportOptions(), false, null));
+            failure.Errors[0].Line.ShouldBe(3);
+            failure.Errors[0].Field.ShouldBe("time");
+            Count(temp.Path, "SELECT count(*) FROM accounts").ShouldBe(0);
+
+            var report = await ImportService.ImportAsync(temp.Store, file, null, new ImportOptions(), true, null);
+            report.Skipped.ShouldBe(1);
+            report.Counts.Actions.ShouldBe(1);
+            report.Errors.Single().Line.ShouldBe(3);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Actions_are_rolled_up_per_day_actor_target_and_kind()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(
+        [
+            new ActionRecord(Network.X, "a1", ActionKind.Like, "2", "1", T),
+            new ActionRecord(Network.X, "a2", ActionKind.Like, "2", "1", T.AddHours(1)),
+            new ActionRecord(Network.X, "a3", ActionKind.Reshare, "2", "1", T.AddHours(2)),
+            new ActionRecord(Network.X, "a4", ActionKind.Like, "2", "1", T.AddDays(1)),
+        ]);
+
+        Count(temp.Path, "SELECT count(*) FROM rollup_actions").ShouldBe(3);
+        Count(temp.Path, $"SELECT count FROM rollup_actions WHERE kind = {(int)ActionKind.Like} AND day = {DayNumber.Of(T)}").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_later_account_record_fills_in_the_stub_made_for_an_unknown_actor()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync([new ActionRecord(Network.X, "a1", ActionKind.Like, "34", "12", T)]);
+        var counts = await temp.Store.ImportAsync([new AccountRecord(Network.X, "34") { Handle = "bob", Person = "bob" }]);
+
+        counts.Accounts.ShouldBe(1);
+        var person = await temp.Store.GetPersonAsync("bob");
+        person.ShouldNotBeNull().Accounts.Single().Handle.ShouldBe("bob");
+        (await temp.Store.GetPersonAsync("x:34")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Linking_moves_an_account_to_a_person_and_unlinking_makes_it_its_own_person()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync([new AccountRecord(Network.X, "1") { Handle = "al" }, new AccountRecord(Network.Bluesky, "did:plc:1") { Handle = "al.bsky.social" }]);
+
+        (await temp.Store.LinkAsync("alice", new AccountKey(Network.X, "1"))).ShouldBeTrue();
+        (await temp.Store.LinkAsync("alice", new AccountKey(Network.Bluesky, "did:plc:1"))).ShouldBeTrue();
+        (await temp.Store.GetPersonAsync("alice"))!.Accounts.Count.ShouldBe(2);
+        (await temp.Store.LinkAsync("alice", new AccountKey(Network.X, "404"))).ShouldBeFalse();
+
+        (await temp.Store.UnlinkAsync(new AccountKey(Network.X, "1"))).ShouldBeTrue();
+        (await temp.Store.GetPersonAsync("alice"))!.Accounts.Count.ShouldBe(1);
+        (await temp.Store.GetPersonAsync("x:1")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Scores_round_trip_and_a_rerun_replaces_the_day()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 5, Days = 30 }).Generate());
+        var service = new ScoringService(temp.Store, TimeProvider.System);
+
+        var first = await service.ScoreDayAsync(null, Algorithms.Default, shadow: false);
+        var top = await temp.Store.GetLeaderboardAsync(null, "v1", null, 0, 5);
+        var snapshot = await temp.Store.GetSnapshotAsync(top[0].Person, null, "v1");
+        var second = await service.ScoreDayAsync(first.Day, Algorithms.Default, shadow: false);
+
+        second.People.ShouldBe(first.People);
+        Count(temp.Path, "SELECT count(*) FROM snapshots").ShouldBe(first.People);
+        snapshot.ShouldNotBeNull();
+        snapshot.Score.ShouldBe(top[0].Score);
+        snapshot.Explanation.Contributions.Sum(c => c.Points).ShouldBe(snapshot.Score, 1e-6);
+        (await temp.Store.GetSnapshotAsync(top[0].Person, null, "v1"))!.Score.ShouldBe(snapshot.Score);
+        top.Select(t => t.Score).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
+    public async Task Daily_deltas_come_from_the_previous_days()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 6, Days = 40 }).Generate());
+        var service = new ScoringService(temp.Store, TimeProvider.System);
+        var last = new DateOnly(2026, 11, 1);
+
+        await service.ScoreRangeAsync(last.AddDays(-7), last, Algorithms.Default, shadow: false);
+        var top = (await temp.Store.GetLeaderboardAsync(last, "v1", null, 0, 1))[0];
+        var today = await temp.Store.GetSnapshotAsync(top.Person, last, "v1");
+        var yesterday = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-1), "v1");
+        var weekAgo = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-7), "v1");
+
+        today!.DayChange.ShouldNotBeNull().ShouldBe(today.Score - yesterday!.Score, 1e-9);
+        today.WeekChange.ShouldNotBeNull().ShouldBe(today.Score - weekAgo!.Score, 1e-9);
+        today.MonthChange.ShouldBeNull();
+        (await temp.Store.GetHistoryAsync(top.Person, last.AddDays(-7), last, "v1")).Count.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task A_shadow_run_does_not_change_the_published_version()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 100, Seed = 2, Days = 20 }).Generate());
+        var service = new ScoringService(temp.Store, TimeProvider.System);
+        var shadow = Algorithms.V1 with { Version = "v1-shadow-test", ReachWeight = 2 };
+
+        await service.ScoreDayAsync(null, Algorithms.V1, shadow: false);
+        await service.ScoreDayAsync(null, shadow, shadow: true);
+
+        (await Versions.PublishedAsync(temp.Store)).ShouldBe("v1");
+        (await temp.Store.GetRunsAsync()).Select(r => (r.Version, r.Shadow)).ShouldBe([("v1", false), ("v1-shadow-test", true)], ignoreOrder: true);
+    }
+
+    private static long Count(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() is DBNull or null ? 0 : command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
