@@ -6,6 +6,7 @@ public static class ImporterRegistry
     public static IReadOnlyList<IImporter> All { get; } =
     [
         new Interchange.JsonLinesImporter(),
+        new Reddit.RedditImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
