@@ -7,6 +7,7 @@ public static class ImporterRegistry
     [
         new Interchange.JsonLinesImporter(),
         new Reddit.RedditImporter(),
+        new YouTube.YouTubeImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));

@@ -27,7 +27,13 @@ internal sealed class MetricsTally(Network network)
     /// <summary>Adds the counters one post received; a post already counted on this date adds nothing.</summary>
     public void Post(string account, DateOnly date, string post, params (ActionKind Kind, long? Count)[] counts)
     {
-        if (!counted.Add((post, date)))
+        var any = false;
+        foreach (var (_, count) in counts)
+        {
+            any |= count is > 0;
+        }
+
+        if (!any || !counted.Add((post, date)))
         {
             return;
         }

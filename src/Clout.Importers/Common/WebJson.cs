@@ -138,6 +138,34 @@ internal static class WebJson
         return any ? Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) : null;
     }
 
+    /// <summary>A compact JSON object of the named values that are present (not null); null when none is.</summary>
+    public static string? Pick(params (string Name, JsonElement? Value)[] values)
+    {
+        using var buffer = new MemoryStream();
+        var any = false;
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            foreach (var (name, value) in values)
+            {
+                if (value is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } v)
+                {
+                    w.WritePropertyName(name);
+                    v.WriteTo(w);
+                    any = true;
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        return any ? Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) : null;
+    }
+
+    /// <summary>A property's value whatever its type, or null.</summary>
+    public static JsonElement? Value(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) ? v : null;
+
     public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
