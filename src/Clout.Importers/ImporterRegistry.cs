@@ -8,6 +8,7 @@ public static class ImporterRegistry
         new Interchange.JsonLinesImporter(),
         new Reddit.RedditImporter(),
         new YouTube.YouTubeImporter(),
+        new Feeds.FeedImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
