@@ -9,6 +9,7 @@ public static class ImporterRegistry
         new Reddit.RedditImporter(),
         new YouTube.YouTubeImporter(),
         new Feeds.FeedImporter(),
+        new Feeds.WordPressImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
