@@ -138,7 +138,7 @@ public sealed partial class FeedImporter : IImporter
 
     private static List<string> Files(string folder)
     {
-        var files = Directory.GetFiles(folder).Where(f => HasExtension(f) && Sniff(RecordedResponses.Head(f, 1024)) is not null).ToList();
+        var files = Directory.GetFiles(folder).Where(f => HasExtension(f) && Sniff(RecordedResponses.Head(f)) is not null).ToList();
         files.Sort(StringComparer.Ordinal);
         return files;
     }

@@ -9,7 +9,7 @@ namespace Clout.Importers.Reddit;
 /// Maps the things of one Reddit response body. Parents' authors are looked up in the whole body first, so that a
 /// comment listed before the post it answers still becomes a comment action on that post's author.
 /// </summary>
-internal sealed class RedditThings(string source, DateOnly date, MetricsTally tally, HashSet<string> accountsSeen, string? person)
+internal sealed class RedditThings(string source, DateOnly date, MetricsTally tally, HashSet<string> accountsSeen, string? owner)
 {
     internal const string Deleted = "[deleted]";
 
@@ -21,11 +21,20 @@ internal sealed class RedditThings(string source, DateOnly date, MetricsTally ta
 
     private readonly Dictionary<string, string> authors = new(StringComparer.Ordinal);
     private readonly List<ImportItem> items = [];
+    private string? person;
 
     public List<ImportItem> Read(JsonElement root)
     {
         var things = new List<(string Kind, JsonElement Data, string Path)>();
         Collect(root, "$", things, top: true);
+        var accountsInBody = 0;
+        foreach (var (kind, _, _) in things)
+        {
+            accountsInBody += kind is "t2" or "t2-ids" ? 1 : 0;
+        }
+
+        // A person owns one account: only a response about a single account can be linked to them.
+        person = accountsInBody == 1 ? owner : null;
         foreach (var (kind, data, _) in things)
         {
             if (kind is "t1" or "t3" && WebJson.String(data, "name") is { } name && WebJson.String(data, "author") is { } author)

@@ -6,9 +6,10 @@ using Clout.Importers.Common;
 namespace Clout.Importers.YouTube;
 
 /// <summary>Maps the resources of one YouTube response body (a list response or a single resource).</summary>
-internal sealed class YouTubeResources(string source, DateOnly date, YouTubeIndex index, MetricsTally tally, HashSet<string> seen, string? person)
+internal sealed class YouTubeResources(string source, DateOnly date, YouTubeIndex index, MetricsTally tally, HashSet<string> seen, string? owner)
 {
     private readonly List<ImportItem> items = [];
+    private string? person = owner;
 
     public List<ImportItem> Read(JsonElement root)
     {
@@ -30,6 +31,12 @@ internal sealed class YouTubeResources(string source, DateOnly date, YouTubeInde
             {
                 items.Add(Fail("$.items", "is missing; expected the list response's array of resources"));
                 return items;
+            }
+
+            // A person owns one channel: with several channels in one response nobody can tell which is theirs.
+            if (list.GetArrayLength() != 1)
+            {
+                person = null;
             }
 
             var i = 0;

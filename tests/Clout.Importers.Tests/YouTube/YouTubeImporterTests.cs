@@ -31,6 +31,15 @@ public sealed class YouTubeImporterTests
     }
 
     [Fact]
+    public void Links_a_person_only_to_a_response_about_a_single_channel()
+    {
+        var options = new ImportOptions { SnapshotDate = WebImport.Snapshot, Person = "ada" };
+
+        WebImport.Run(importer, SharedData.Require(Folder + "/channels_info.json"), options).Accounts.ShouldHaveSingleItem().Person.ShouldBe("ada");
+        WebImport.Run(importer, SharedData.Require(Folder + "/channels_info_multiple.json"), options).Accounts.ShouldAllBe(a => a.Person == null);
+    }
+
+    [Fact]
     public void Imports_videos_as_posts_of_their_channels()
     {
         var result = WebImport.Run(importer, SharedData.Require(Folder + "/videos_videos_info_multi.json"));
