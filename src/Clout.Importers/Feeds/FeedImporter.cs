@@ -73,7 +73,7 @@ public sealed partial class FeedImporter : IImporter
             return [ImportItem.Fail(new ImportError(file, 0, null, $"cannot open the file: {e.Message}"))];
         }
 
-        if (Sniff(RecordedResponses.Head(file)) == "json")
+        if (RecordedResponses.Head(file, 256).AsSpan().TrimStart('\uFEFF').TrimStart().StartsWith("{"))
         {
             using (stream)
             {

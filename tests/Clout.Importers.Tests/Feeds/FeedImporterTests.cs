@@ -188,6 +188,8 @@ public sealed class FeedImporterTests
         var badDate = temp.File("dated.json", """{"version": "https://jsonfeed.org/version/1", "home_page_url": "https://x.example/", "items": [{"id": 1, "date_published": "soon"}, 7, {"url": "/a"}]}""");
 
         WebImport.Run(importer, dtd).Errors.ShouldHaveSingleItem().Message.ShouldContain("DTD");
+        var notAFeed = WebImport.Run(importer, SharedData.Require(Folder + "/rss_2.0_bbc.expected.serde.json")).Errors.ShouldHaveSingleItem();
+        (notAFeed.Field, notAFeed.Message).ShouldBe(("$.version", "expected a JSON Feed with \"version\": \"https://jsonfeed.org/version/1.1\""));
         var foreign = WebImport.Run(importer, html).Errors.ShouldHaveSingleItem();
         (foreign.Line, foreign.Message).ShouldBe((2L, "found <html>; expected an RSS (<rss>), RSS 1.0 (<rdf:RDF>) or Atom (<feed xmlns=\"http://www.w3.org/2005/Atom\">) feed"));
         WebImport.Run(importer, json).Errors.ShouldHaveSingleItem().Message.ShouldContain("not valid JSON at line 1");
