@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Clout.Importers.Common;
@@ -11,6 +12,11 @@ namespace Clout.Importers.Common;
 internal static class WebJson
 {
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    /// <summary>Raw is stored, not embedded in HTML: keep non-ASCII text and '+' readable instead of \u escapes.</summary>
+    public static readonly JsonWriterOptions RawWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly JsonSerializerOptions RawNodes = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string? String(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -108,7 +114,7 @@ internal static class WebJson
     {
         using var buffer = new MemoryStream();
         var any = false;
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, RawWriter))
         {
             w.WriteStartObject();
             foreach (var (name, value) in extra)
@@ -143,7 +149,7 @@ internal static class WebJson
     {
         using var buffer = new MemoryStream();
         var any = false;
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, RawWriter))
         {
             w.WriteStartObject();
             foreach (var (name, value) in values)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Clout.Core.Domain;
 using Clout.Core.Records;
+using Clout.Importers.Common;
 
 namespace Clout.Importers.Feeds;
 
@@ -44,7 +45,7 @@ internal sealed class FeedHeader
             Bio = string.IsNullOrEmpty(Description) ? null : Description,
             Url = url is not null && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url.Trim() : null,
             Person = person,
-            Raw = Extra.Count == 0 ? null : Extra.ToJsonString(),
+            Raw = Extra.Count == 0 ? null : Extra.ToJsonString(WebJson.RawNodes),
         };
     }
 }

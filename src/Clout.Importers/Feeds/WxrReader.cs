@@ -147,7 +147,7 @@ internal sealed class WxrReader(string source, ImportOptions options, DateOnly t
             yield return ImportItem.Ok(new MetricsRecord(Network.Blog, blog, date)
             {
                 Posts = published,
-                Raw = raw.Count == 0 ? null : raw.ToJsonString(),
+                Raw = raw.Count == 0 ? null : raw.ToJsonString(WebJson.RawNodes),
             });
         }
     }
@@ -279,7 +279,7 @@ internal sealed class WxrReader(string source, ImportOptions options, DateOnly t
         {
             Text = body.Length == 0 ? title : title.Length == 0 ? body : $"{title}\n\n{body}",
             Url = link,
-            Raw = raw.ToJsonString(),
+            Raw = raw.ToJsonString(WebJson.RawNodes),
         };
     }
 
@@ -339,7 +339,7 @@ internal sealed class WxrReader(string source, ImportOptions options, DateOnly t
                 Text = HtmlText.Strip(FeedXml.Text(c, wp + "comment_content")),
                 Url = postLink is null ? null : $"{postLink}#comment-{id}",
                 Parent = parentPost,
-                Raw = new JsonObject { ["commentId"] = id }.ToJsonString(),
+                Raw = new JsonObject { ["commentId"] = id }.ToJsonString(WebJson.RawNodes),
             }));
             if (actor != target)
             {

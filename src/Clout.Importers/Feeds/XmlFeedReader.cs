@@ -300,7 +300,7 @@ internal sealed class XmlFeedReader(string source, ImportOptions options, DateOn
         {
             Text = string.IsNullOrEmpty(summary) ? title : string.IsNullOrEmpty(title) ? summary : $"{title}\n\n{summary}",
             Url = link,
-            Raw = raw.Count == 0 ? null : raw.ToJsonString(),
+            Raw = raw.Count == 0 ? null : raw.ToJsonString(WebJson.RawNodes),
         };
 
     /// <summary>The item's own date, else the feed's date, else the snapshot date.</summary>

@@ -63,7 +63,9 @@ public sealed class FeedImporterTests
         var result = WebImport.Run(importer, SharedData.Require(Folder + "/atom_mediarss_youtube_1.xml"));
 
         result.Accounts.ShouldHaveSingleItem().Id.ShouldBe("yt:channel:UC7_gcs09iThXybpVgjHZ_7g");
-        result.Posts.ShouldHaveSingleItem().Id.ShouldBe("yt:video:0A1ouV7iD8o");
+        var post = result.Posts.ShouldHaveSingleItem();
+        post.Id.ShouldBe("yt:video:0A1ouV7iD8o");
+        post.Raw!.ShouldContain("\"updated\":\"2020-12-25T23:12:12+00:00\""); // readable, not \u002B
     }
 
     [Fact]
