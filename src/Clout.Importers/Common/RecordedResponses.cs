@@ -65,7 +65,7 @@ internal static class RecordedResponses
             return Cassette(file, doc, interactions);
         }
 
-        return [(new RecordedBody(file, doc, null, null), null)];
+        return [(new RecordedBody(file, doc, bytes, null, null), null)];
     }
 
     private static IEnumerable<(RecordedBody? Body, ImportError? Error)> Cassette(string file, JsonDocument cassette, JsonElement interactions)
@@ -119,7 +119,7 @@ internal static class RecordedResponses
                     && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
                     ? t : (DateTimeOffset?)null;
                 var uri = WebJson.Object(interaction, "request") is { } request ? WebJson.String(request, "uri") : null;
-                yield return (new RecordedBody(source, doc, recordedAt, uri), null);
+                yield return (new RecordedBody(source, doc, bytes, recordedAt, uri), null);
             }
         }
     }

@@ -79,8 +79,14 @@ public sealed partial class FeedImporter : IImporter
             {
                 try
                 {
-                    var doc = JsonDocument.Parse(stream, WebJson.DocumentOptions);
-                    return Materialize(doc, new JsonFeedReader(file, options, today));
+                    var bytes = new byte[stream.Length];
+                    stream.ReadExactly(bytes);
+                    var doc = JsonDocument.Parse(bytes, WebJson.DocumentOptions);
+                    return Materialize(doc, new JsonFeedReader(file, bytes, options, today));
+                }
+                catch (IOException e)
+                {
+                    return [ImportItem.Fail(new ImportError(file, 0, null, $"cannot read the file: {e.Message}"))];
                 }
                 catch (JsonException e)
                 {

@@ -7,7 +7,7 @@ using Clout.Importers.Common;
 namespace Clout.Importers.Feeds;
 
 /// <summary>JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).</summary>
-internal sealed class JsonFeedReader(string source, ImportOptions options, DateOnly today)
+internal sealed class JsonFeedReader(string source, ReadOnlyMemory<byte> json, ImportOptions options, DateOnly today)
 {
     private static readonly HashSet<string> ItemModelled =
         ["id", "url", "title", "content_text", "content_html", "summary", "date_published", "date_modified"];
@@ -103,5 +103,5 @@ internal sealed class JsonFeedReader(string source, ImportOptions options, DateO
             : throw new WebFieldException($"{path}.{name}", $"{(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : WebJson.Describe(v.ValueKind))} is not a date; expected RFC 3339 such as 2019-05-31T12:17:58-07:00");
     }
 
-    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, 0, field, message));
+    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, JsonPathLines.LineOf(json.Span, field), field, message));
 }

@@ -80,7 +80,7 @@ public sealed partial class RedditImporter : IImporter
                 using (body)
                 {
                     var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
-                    var things = new RedditThings(body.Source, date, tally, accounts, options.Person);
+                    var things = new RedditThings(body.Source, body.Json, date, tally, accounts, options.Person);
                     foreach (var item in things.Read(body.Document.RootElement))
                     {
                         yield return item;

@@ -9,7 +9,7 @@ namespace Clout.Importers.Reddit;
 /// Maps the things of one Reddit response body. Parents' authors are looked up in the whole body first, so that a
 /// comment listed before the post it answers still becomes a comment action on that post's author.
 /// </summary>
-internal sealed class RedditThings(string source, DateOnly date, MetricsTally tally, HashSet<string> accountsSeen, string? owner)
+internal sealed class RedditThings(string source, ReadOnlyMemory<byte> json, DateOnly date, MetricsTally tally, HashSet<string> accountsSeen, string? owner)
 {
     internal const string Deleted = "[deleted]";
 
@@ -281,5 +281,5 @@ internal sealed class RedditThings(string source, DateOnly date, MetricsTally ta
             ? $"https://www.reddit.com/comments/{link[3..]}/_/{id}/"
             : null;
 
-    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, 0, field, message));
+    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, JsonPathLines.LineOf(json.Span, field), field, message));
 }

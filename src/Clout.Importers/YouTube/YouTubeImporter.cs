@@ -98,7 +98,7 @@ public sealed partial class YouTubeImporter : IImporter
                 using (body)
                 {
                     var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
-                    var resources = new YouTubeResources(body.Source, date, index, tally, seen, options.Person);
+                    var resources = new YouTubeResources(body.Source, body.Json, date, index, tally, seen, options.Person);
                     foreach (var item in resources.Read(body.Document.RootElement))
                     {
                         yield return item;

@@ -6,7 +6,7 @@ using Clout.Importers.Common;
 namespace Clout.Importers.YouTube;
 
 /// <summary>Maps the resources of one YouTube response body (a list response or a single resource).</summary>
-internal sealed class YouTubeResources(string source, DateOnly date, YouTubeIndex index, MetricsTally tally, HashSet<string> seen, string? owner)
+internal sealed class YouTubeResources(string source, ReadOnlyMemory<byte> json, DateOnly date, YouTubeIndex index, MetricsTally tally, HashSet<string> seen, string? owner)
 {
     private readonly List<ImportItem> items = [];
     private string? person = owner;
@@ -270,5 +270,5 @@ internal sealed class YouTubeResources(string source, DateOnly date, YouTubeInde
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, 0, field, message));
+    private ImportItem Fail(string field, string message) => ImportItem.Fail(new ImportError(source, JsonPathLines.LineOf(json.Span, field), field, message));
 }

@@ -196,7 +196,7 @@ public sealed class FeedImporterTests
         (foreign.Line, foreign.Message).ShouldBe((2L, "found <html>; expected an RSS (<rss>), RSS 1.0 (<rdf:RDF>) or Atom (<feed xmlns=\"http://www.w3.org/2005/Atom\">) feed"));
         WebImport.Run(importer, json).Errors.ShouldHaveSingleItem().Message.ShouldContain("not valid JSON at line 1");
         var dated = WebImport.Run(importer, badDate);
-        dated.Errors.Select(e => e.Field).ShouldBe(["$.items[0].date_published", "$.items[1]"]);
+        dated.Errors.Select(e => (e.Field, e.Line)).ShouldBe([("$.items[0].date_published", 1L), ("$.items[1]", 1L)]);
         dated.Posts.ShouldHaveSingleItem().Id.ShouldBe("https://x.example/a");
     }
 

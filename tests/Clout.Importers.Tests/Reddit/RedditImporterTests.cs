@@ -167,11 +167,15 @@ public sealed class RedditImporterTests
         children[1]!["data"]!["score"] = "many";
         children[2] = 42;
         using var temp = WebImport.Temp();
-        var file = temp.File("top.json", root.ToJsonString());
+        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var file = temp.File("top.json", text);
 
         var result = WebImport.Run(importer, file);
 
         result.Errors.Select(e => e.Field).ShouldBe(["$.data.children[2]", "$.data.children[0].data.created_utc", "$.data.children[1].data.score"]);
+        result.Errors[0].Line.ShouldBe(LineOf(text, "\n      42"));
+        result.Errors[1].Line.ShouldBe(LineOf(text, "\"DO_U_EVN_SPAGHETTI\"") - 18); // the line of the data object missing the field
+        result.Errors[2].Line.ShouldBe(LineOf(text, "\"score\": \"many\""));
         result.Errors[1].Message.ShouldContain("missing");
         result.Errors[2].Message.ShouldContain("expected a whole number, found \"many\"");
         result.Posts.Count.ShouldBe(96 - 3); // the two broken submissions and the one replaced by 42
@@ -208,6 +212,8 @@ public sealed class RedditImporterTests
         importer.CanRead(SharedData.Require("fixtures/rss-atom/feed-rs/rss_2.0_reddit.xml")).ShouldBeFalse();
         importer.CanRead(SharedData.Require("fixtures/youtube-api/python-youtube")).ShouldBeFalse();
     }
+
+    private static long LineOf(string text, string needle) => text[..(text.IndexOf(needle, StringComparison.Ordinal) + 1)].Count(c => c == '\n') + 1;
 
     private static JsonObject Interaction(string uri, JsonObject body, int status, string recordedAt) => new()
     {

@@ -145,9 +145,14 @@ public sealed class YouTubeImporterTests
         root["items"]![2]!.AsObject().Remove("kind");
         using var temp = WebImport.Temp();
 
-        var result = WebImport.Run(importer, temp.File("chart.json", root.ToJsonString()));
+        var text = root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        var result = WebImport.Run(importer, temp.File("chart.json", text));
 
         result.Errors.Select(e => e.Field).ShouldBe(["$.items[0].snippet.publishedAt", "$.items[1].statistics.likeCount", "$.items[2].kind"]);
+        result.Errors[1].Line.ShouldBe(text[..text.IndexOf("\"lots\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1);
+        result.Errors[0].Line.ShouldBeLessThan(result.Errors[1].Line);
+        result.Errors[1].Line.ShouldBeLessThan(result.Errors[2].Line);
         result.Errors[1].Message.ShouldContain("expected a whole number, found \"lots\"");
         result.Posts.Count.ShouldBe(2);
     }
