@@ -12,6 +12,10 @@ public static class ImporterRegistry
         new Mastodon.MastodonApiImporter(),
         new Bluesky.BlueskyCarImporter(),
         new Bluesky.BlueskyJetstreamImporter(),
+        new Reddit.RedditImporter(),
+        new YouTube.YouTubeImporter(),
+        new Feeds.FeedImporter(),
+        new Feeds.WordPressImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
