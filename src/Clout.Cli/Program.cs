@@ -1,3 +1,6 @@
+using System.CommandLine;
 using Clout.Cli;
 
-return await CloutCommand.Build().Parse(args).InvokeAsync();
+// Handles are written with a leading @, so "@name" must not be read as a response file.
+var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+return await CloutCommand.Build().Parse(args, configuration).InvokeAsync();
