@@ -16,11 +16,12 @@ public sealed partial class ClickHouseStore
     /// The join runs on the node that received the query; links are few beside accounts.
     /// </summary>
     private string ResolvedAccounts(string accountWhere = "1", string linkWhere = "1") => $"""
-        SELECT sid, network, id, if(linked = '', akey, linked) AS person, handle, name, created, bio, url, labels, akey
+        SELECT a_sid AS sid, a_network AS network, a_id AS id, if(linked = '', akey, linked) AS person,
+            a_handle AS handle, a_name AS name, a_created AS created, a_bio AS bio, a_url AS url, a_labels AS labels, akey
         FROM (
-            SELECT akey, any(sid) AS sid, any(network) AS network, any(id) AS id,
-                argMax(handle, ver) AS handle, argMax(name, ver) AS name, argMax(created, ver) AS created,
-                argMax(bio, ver) AS bio, argMax(url, ver) AS url, argMax(labels, ver) AS labels
+            SELECT akey, any(sid) AS a_sid, any(network) AS a_network, any(id) AS a_id,
+                argMax(handle, ver) AS a_handle, argMax(name, ver) AS a_name, argMax(created, ver) AS a_created,
+                argMax(bio, ver) AS a_bio, argMax(url, ver) AS a_url, argMax(labels, ver) AS a_labels
             FROM {_n.All("accounts")} WHERE {accountWhere} GROUP BY akey
         )
         ANY LEFT JOIN (
