@@ -1,0 +1,86 @@
+using Clout.Core.Domain;
+using Clout.Core.Records;
+using Clout.Storage.ClickHouse;
+
+namespace Clout.Storage.Tests.ClickHouse;
+
+/// <summary>What the contract cannot see: where rows land on the shards, cluster checks, unreachable nodes.</summary>
+[Collection(ClickHouseCollection.Name)]
+public sealed class ClickHouseClusterTests(ClickHouseCluster cluster)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Inserts_through_distributed_tables_keep_each_targets_activity_on_one_shard()
+    {
+        cluster.Require();
+        var options = cluster.Options();
+        await using var store = new ClickHouseStore(options);
+        await store.MigrateAsync(Token);
+        var time = new DateTimeOffset(2024, 3, 10, 12, 0, 0, TimeSpan.Zero);
+        var actions = Enumerable.Range(0, 200)
+            .SelectMany(t => new[] { ("a", t), ("b", t) })
+            .Select((p, i) => new ActionRecord(Network.X, $"act{i}", ActionKind.Like, $"{p.Item1}{p.Item2}", $"target{p.Item2}", time))
+            .ToList();
+
+        (await store.ImportAsync(actions, cancellationToken: Token)).Actions.ShouldBe(400);
+
+        var db = options.Database;
+        var perNode = new List<long>();
+        var targetsPerNode = new List<long>();
+        for (var node = 0; node < 2; node++)
+        {
+            perNode.Add(long.Parse(await cluster.QueryNodeAsync(node, $"SELECT count() FROM {db}.actions_local"), System.Globalization.CultureInfo.InvariantCulture));
+            targetsPerNode.Add(long.Parse(await cluster.QueryNodeAsync(node, $"SELECT uniqExact(target) FROM {db}.actions_local"), System.Globalization.CultureInfo.InvariantCulture));
+            (await cluster.QueryNodeAsync(node, $"SELECT sum(count) FROM {db}.rollups_local")).ShouldBe(perNode[node].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        perNode.ShouldAllBe(n => n > 0);
+        perNode.Sum().ShouldBe(400);
+        targetsPerNode.Sum().ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task Migrating_with_a_cluster_the_nodes_do_not_define_names_it()
+    {
+        cluster.Require();
+        await using var store = new ClickHouseStore(cluster.Options() with { Cluster = "nope" });
+        var error = await Should.ThrowAsync<ClickHouseException>(() => store.MigrateAsync(Token));
+        error.Message.ShouldContain("no cluster 'nope'");
+    }
+
+    [Fact]
+    public async Task Migrating_with_only_some_of_the_nodes_listed_asks_for_all_of_them()
+    {
+        cluster.Require();
+        await using var store = new ClickHouseStore(cluster.Options() with { Nodes = [cluster.Nodes[0]] });
+        var error = await Should.ThrowAsync<ClickHouseException>(() => store.MigrateAsync(Token));
+        error.Message.ShouldContain("list the HTTP address of every node");
+    }
+
+    [Fact]
+    public async Task A_query_error_names_the_node_and_the_error()
+    {
+        cluster.Require();
+        await using var store = new ClickHouseStore(cluster.Options());
+        var error = await Should.ThrowAsync<ClickHouseException>(() => store.GetSettingAsync("x", Token));
+        error.Code.ShouldBe(81);
+        error.Message.ShouldContain($"127.0.0.1:{cluster.BasePort}");
+        error.Message.ShouldContain("run the migrations");
+    }
+
+    [Fact]
+    public async Task A_node_nobody_listens_on_gives_a_clear_error()
+    {
+        await using var store = new ClickHouseStore(new ClickHouseStoreOptions
+        {
+            Nodes = [new Uri("http://127.0.0.1:9/")],
+            Database = "clout",
+            Retries = 1,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        });
+        var error = await Should.ThrowAsync<ClickHouseException>(() => store.MigrateAsync(Token));
+        error.Message.ShouldContain("cannot reach ClickHouse node 127.0.0.1:9");
+        error.Transient.ShouldBeTrue();
+    }
+}
