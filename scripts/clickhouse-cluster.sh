@@ -9,6 +9,7 @@
 # Ports: node N (1 or 2) listens on HTTP BASE+10*(N-1), TCP BASE+10*(N-1)+1, interserver BASE+10*(N-1)+2.
 # BASE is $CLICKHOUSE_BASE_PORT (default 18120); it is remembered in DIR so later commands reuse it.
 # The cluster is named "clout" in remote_servers, one replica per shard. `start` prints the store URI.
+# Users: "default" without a password, and "clout" with password "clout" (for testing credentials); loopback only.
 # The server binary is $CLICKHOUSE_SERVER, else clickhouse-server (Debian: /usr/sbin), else `clickhouse server`.
 set -euo pipefail
 
@@ -108,6 +109,12 @@ XML
             <profile>default</profile>
             <quota>default</quota>
         </default>
+        <clout>
+            <password>clout</password>
+            <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </clout>
     </users>
     <quotas>
         <default>

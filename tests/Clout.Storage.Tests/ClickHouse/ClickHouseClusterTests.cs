@@ -83,4 +83,37 @@ public sealed class ClickHouseClusterTests(ClickHouseCluster cluster)
         error.Message.ShouldContain("cannot reach ClickHouse node 127.0.0.1:9");
         error.Transient.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Compressed_requests_and_responses_give_the_same_window()
+    {
+        cluster.Require();
+        await using var plain = new ClickHouseStore(cluster.Options());
+        await using var compressed = new ClickHouseStore(cluster.Options() with { Compress = true });
+        await plain.MigrateAsync(Token);
+        await compressed.MigrateAsync(Token);
+        await plain.ImportAsync(Contract.ContractData.Records(), cancellationToken: Token);
+        await compressed.ImportAsync(Contract.ContractData.Records(), cancellationToken: Token);
+
+        var a = new Contract.RecordingSink();
+        var b = new Contract.RecordingSink();
+        await plain.ReadWindowAsync(Contract.ContractData.D, 90, a, Token);
+        await compressed.ReadWindowAsync(Contract.ContractData.D, 90, b, Token);
+
+        b.Lines().ShouldBe(a.Lines());
+        b.Lines().Count.ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task Credentials_are_sent_and_a_wrong_password_is_named()
+    {
+        cluster.Require();
+        await using var store = new ClickHouseStore(cluster.Options() with { User = "clout", Password = "clout" });
+        await store.MigrateAsync(Token);
+        await store.SetSettingAsync("k", "v", Token);
+
+        await using var wrong = new ClickHouseStore(cluster.Options() with { User = "clout", Password = "nope" });
+        var error = await Should.ThrowAsync<ClickHouseException>(() => wrong.GetSettingAsync("k", Token));
+        error.Message.ShouldContain("Check the user and password");
+    }
 }
