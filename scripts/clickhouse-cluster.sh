@@ -81,6 +81,9 @@ write_config() {
     <max_concurrent_queries>100</max_concurrent_queries>
     <keep_alive_timeout>10</keep_alive_timeout>
     <mlock_executable>false</mlock_executable>
+    <macros>
+        <clout_node>$home</clout_node>
+    </macros>
     <remote_servers>
         <clout>
             <shard>
@@ -132,8 +135,13 @@ XML
 XML
 }
 
+# True when node N answers on its port and is this folder's node (not another server holding the port).
 answers() {
-  curl -sf --max-time 2 "http://127.0.0.1:$(http_port "$1")/?query=SELECT%201" >/dev/null 2>&1
+  local home got
+  home=$(cd "$dir" && pwd)/node$1
+  got=$(curl -sf --max-time 2 "http://127.0.0.1:$(http_port "$1")/" \
+    --data-binary "SELECT substitution FROM system.macros WHERE macro = 'clout_node'" 2>/dev/null) || return 1
+  [[ "$got" == "$home" ]]
 }
 
 running_pid() {
@@ -163,18 +171,21 @@ start_node() {
 
 wait_node() {
   local n=$1
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     if answers "$n"; then
       return 0
     fi
     if ! running_pid "$n" >/dev/null; then
       echo "node $n exited during start; see $dir/node$n/log/" >&2
+      if curl -sf --max-time 2 "http://127.0.0.1:$(http_port "$n")/?query=SELECT%201" >/dev/null 2>&1; then
+        echo "port $(http_port "$n") is taken by another ClickHouse server; choose another CLICKHOUSE_BASE_PORT" >&2
+      fi
       tail -n 20 "$dir/node$n/log/stdout.log" "$dir/node$n/log/error.log" 2>/dev/null >&2 || true
       return 1
     fi
     sleep 0.1
   done
-  echo "node $n did not answer on port $(http_port "$n") within 30 s; see $dir/node$n/log/" >&2
+  echo "node $n did not answer on port $(http_port "$n") within 60 s; see $dir/node$n/log/" >&2
   return 1
 }
 
@@ -202,8 +213,11 @@ case "$cmd" in
     find_server
     start_node 1
     start_node 2
-    wait_node 1
-    wait_node 2
+    if ! wait_node 1 || ! wait_node 2; then
+      stop_node 1
+      stop_node 2
+      exit 1
+    fi
     print_uri
     ;;
   start-node)

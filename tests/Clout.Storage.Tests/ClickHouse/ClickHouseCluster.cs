@@ -13,6 +13,9 @@ namespace Clout.Storage.Tests.ClickHouse;
 /// </summary>
 public sealed class ClickHouseCluster : IAsyncLifetime
 {
+    private static readonly Lock PortLock = new();
+    private static readonly HashSet<int> TakenBases = [];
+    private static readonly Random PortRandom = new(Environment.ProcessId);
     private static int _databases;
     private string? _dir;
 
@@ -113,17 +116,23 @@ public sealed class ClickHouseCluster : IAsyncLifetime
         return path.Any(dir => File.Exists(Path.Combine(dir, "clickhouse-server")) || File.Exists(Path.Combine(dir, "clickhouse")));
     }
 
-    /// <summary>A base port whose six ports (HTTP, TCP, interserver for two nodes) are free now.</summary>
+    /// <summary>
+    /// A base port whose six ports (HTTP, TCP, interserver for two nodes) are free now and not handed to another
+    /// cluster of this test run (fixtures start in parallel, before either has bound its ports).
+    /// </summary>
     private static int FreeBasePort()
     {
-        var random = new Random(Environment.ProcessId);
-        for (var attempt = 0; attempt < 50; attempt++)
+        lock (PortLock)
         {
-            var candidate = random.Next(20_000, 40_000);
-            int[] ports = [candidate, candidate + 1, candidate + 2, candidate + 10, candidate + 11, candidate + 12];
-            if (ports.All(PortFree))
+            for (var attempt = 0; attempt < 50; attempt++)
             {
-                return candidate;
+                var candidate = PortRandom.Next(2_000, 4_000) * 10;
+                int[] ports = [candidate, candidate + 1, candidate + 2, candidate + 10, candidate + 11, candidate + 12];
+                if (!TakenBases.Contains(candidate) && !TakenBases.Contains(candidate - 10) && !TakenBases.Contains(candidate + 10) && ports.All(PortFree))
+                {
+                    TakenBases.Add(candidate);
+                    return candidate;
+                }
             }
         }
 
