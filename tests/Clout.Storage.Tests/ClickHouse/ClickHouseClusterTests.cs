@@ -116,4 +116,19 @@ public sealed class ClickHouseClusterTests(ClickHouseCluster cluster)
         var error = await Should.ThrowAsync<ClickHouseException>(() => wrong.GetSettingAsync("k", Token));
         error.Message.ShouldContain("Check the user and password");
     }
+
+    [Fact]
+    public async Task A_query_that_fails_while_streaming_raises_an_error_instead_of_returning_rows()
+    {
+        cluster.Require();
+        using var http = new Clout.Storage.ClickHouse.Http.ClickHouseHttp(cluster.Options(retries: 0));
+        long rows = 0;
+        var error = await Should.ThrowAsync<ClickHouseException>(() => http.QueryAsync(
+            "SELECT number, throwIf(number = 150000) FROM system.numbers LIMIT 300000 SETTINGS max_block_size = 1000",
+            2,
+            r => rows += r.Int64(1) == 0 ? 1 : 0,
+            Token));
+        error.Code.ShouldBe(395);
+        rows.ShouldBeLessThan(300_000);
+    }
 }
