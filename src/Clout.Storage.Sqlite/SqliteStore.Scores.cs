@@ -49,7 +49,8 @@ public sealed partial class SqliteStore
                 var s = people[i];
                 if (!personIds.TryGetValue(s.Person, out var personId))
                 {
-                    throw new InvalidOperationException($"cannot store a score for unknown person '{s.Person}'");
+                    personId = UpsertPerson(connection, tx, s.Person);
+                    personIds[s.Person] = personId;
                 }
 
                 SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, networks[i], explanations[i]);
@@ -309,6 +310,15 @@ public sealed partial class SqliteStore
         }
 
         return map;
+    }
+
+    private static long UpsertPerson(SqliteConnection connection, SqliteTransaction tx, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO persons(key) VALUES ($k) ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id";
+        command.Parameters.AddWithValue("$k", key);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params object?[] values)

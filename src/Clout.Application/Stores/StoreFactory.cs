@@ -1,31 +1,33 @@
 using Clout.Core.Storage;
+using Clout.Storage.ClickHouse;
 using Clout.Storage.Sqlite;
 
 namespace Clout.Application.Stores;
 
-/// <summary>Opens (and migrates) the store a URI names.</summary>
+/// <summary>Opens (and migrates) the store a URI names: <c>sqlite:PATH</c> or <c>clickhouse://…</c>.</summary>
 public static class StoreFactory
 {
     public static async Task<ICloutStore> OpenAsync(string uri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
-        ICloutStore store;
-        if (uri.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        var parsed = StoreUri.Parse(uri);
+        ICloutStore store = parsed.Kind switch
         {
-            var path = uri["sqlite:".Length..];
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                throw new FormatException($"store '{uri}': expected sqlite:PATH with a file path");
-            }
+            StoreKind.Sqlite => new SqliteStore(parsed.Path!),
+            StoreKind.ClickHouse => new ClickHouseStore(ClickHouseStoreOptions.FromUri(parsed)),
+            _ => throw new FormatException($"store '{uri}': unknown kind"),
+        };
 
-            store = new SqliteStore(path);
-        }
-        else
+        try
         {
-            throw new FormatException($"store '{uri}': unknown kind; expected sqlite:PATH or clickhouse://HOST:PORT[,HOST:PORT…]/DATABASE?cluster=NAME");
+            await store.MigrateAsync(cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
         }
 
-        await store.MigrateAsync(cancellationToken);
         return store;
     }
 }

@@ -71,7 +71,7 @@ public sealed class CommandContext(ParseResult parse)
                 await context.Error.WriteLineAsync("cancelled");
                 return Failed;
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException or Clout.Storage.ClickHouse.ClickHouseException)
             {
                 await context.Error.WriteLineAsync($"error: {e.Message}");
                 if (Environment.GetEnvironmentVariable("CLOUT_DEBUG") == "1")

@@ -61,9 +61,29 @@ public static class CsrBuilder
             {
                 var s = (int)start[v];
                 var len = (int)(start[v + 1] - start[v]);
-                if (len > 1 && !IsSorted(other, s, len))
+                if (len > 1)
                 {
-                    Array.Sort(other, weight, s, len);
+                    if (!IsSorted(other, s, len))
+                    {
+                        Array.Sort(other, weight, s, len);
+                    }
+
+                    // Parallel edges are summed in weight order, so the sum does not depend on the order rows arrived in.
+                    for (var i = s; i < s + len;)
+                    {
+                        var j = i + 1;
+                        while (j < s + len && other[j] == other[i])
+                        {
+                            j++;
+                        }
+
+                        if (j - i > 1)
+                        {
+                            Array.Sort(weight, i, j - i);
+                        }
+
+                        i = j;
+                    }
                 }
             }
         });

@@ -1,3 +1,4 @@
+using Clout.Engine.Collections;
 using Clout.Engine.Graph;
 using Clout.Engine.Ranking;
 using Clout.Engine.Window;
@@ -91,9 +92,10 @@ public sealed partial class ScoringModel
         });
 
         // Signal groups and follows by quality, from the rows (which keep the kind group that edges merged away).
-        var groupWeight = new double[n * SignalGroups.Count];
-        var followRaw = new double[n];
-        var followEffective = new double[n];
+        // Fixed-point sums: the rows come in store order, and integer sums do not depend on it.
+        var groupWeight = new long[n * SignalGroups.Count];
+        var followRaw = new long[n];
+        var followEffective = new long[n];
         for (var r = 0; r < input.Rows; r++)
         {
             var w = input.RowWeight[r];
@@ -105,11 +107,11 @@ public sealed partial class ScoringModel
             var a = input.RowActor[r];
             var t = input.RowTarget[r];
             var group = input.RowGroup[r];
-            groupWeight[(t * SignalGroups.Count) + group] += quality[a] * selectivity[a] * w;
+            groupWeight[(t * SignalGroups.Count) + group] += FixedPoint.From(quality[a] * selectivity[a] * w);
             if (group == (byte)SignalGroup.Follows)
             {
-                followRaw[t] += w;
-                followEffective[t] += quality[a] * w;
+                followRaw[t] += FixedPoint.From(w);
+                followEffective[t] += FixedPoint.From(quality[a] * w);
             }
         }
 
@@ -128,7 +130,7 @@ public sealed partial class ScoringModel
 
             f.Amplification[t] = f.Engagement[t] / (postsInWindow + p.AmplificationPrior);
 
-            double total = 0;
+            long total = 0;
             for (var k = 0; k < SignalGroups.Count; k++)
             {
                 total += groupWeight[(t * SignalGroups.Count) + k];
@@ -138,14 +140,14 @@ public sealed partial class ScoringModel
             {
                 f.ReachByGroup[(t * SignalGroups.Count) + k] = f.ReachFromCounters[t] || total <= 0
                     ? 0
-                    : f.Reach[t] * groupWeight[(t * SignalGroups.Count) + k] / total;
+                    : f.Reach[t] * groupWeight[(t * SignalGroups.Count) + k] / (double)total;
             }
 
             var followers = Math.Max(0, input.Followers[t]);
             if (followers > 0 && followRaw[t] > 0)
             {
                 // Follows seen in the window from low-quality accounts are taken off the follower count.
-                var fake = 1 - (followEffective[t] / followRaw[t]);
+                var fake = 1 - (followEffective[t] / (double)followRaw[t]);
                 var share = Math.Min(1.0, input.FollowsReceived[t] / (double)followers);
                 f.FollowersEffective[t] = followers * (1 - (fake * share));
             }

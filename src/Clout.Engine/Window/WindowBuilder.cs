@@ -31,7 +31,7 @@ public sealed class WindowBuilder : IWindowSink
     private long[] actionsReceived = [];
     private long[] actionsSent = [];
     private long[] followsReceived = [];
-    private double[] posts = [];
+    private long[] posts = [];
     private int[] postsRaw = [];
     private int[] postsByKind = [];
     private long[] followers = [];
@@ -111,7 +111,7 @@ public sealed class WindowBuilder : IWindowSink
         if (kind != PostKind.Reshare)
         {
             // Amplification is reactions per piece of own content; passing on someone else's post is not one.
-            posts[a] += count * decay[age];
+            posts[a] += FixedPoint.From(count * decay[age]);
         }
 
         postsRaw[a] += count;
@@ -198,7 +198,7 @@ public sealed class WindowBuilder : IWindowSink
             ActionsReceived = actionsReceived,
             ActionsSent = actionsSent,
             FollowsReceived = followsReceived,
-            Posts = posts,
+            Posts = FixedPoint.ToDoubles(posts),
             PostsRaw = postsRaw,
             PostsByKind = postsByKind,
             Followers = followers,
@@ -252,7 +252,7 @@ public sealed class WindowBuilder : IWindowSink
         actionsReceived = new long[n];
         actionsSent = new long[n];
         followsReceived = new long[n];
-        posts = new double[n];
+        posts = new long[n];
         postsRaw = new int[n];
         postsByKind = new int[n * 4];
         followers = new long[n];

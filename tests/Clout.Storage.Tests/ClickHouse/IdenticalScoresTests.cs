@@ -1,0 +1,41 @@
+using Clout.Application.Scoring;
+using Clout.Engine.Model;
+using Clout.Generator;
+using Clout.Storage.ClickHouse;
+using Clout.Storage.Tests.Sqlite;
+
+namespace Clout.Storage.Tests.ClickHouse;
+
+/// <summary>The same input gives bit-identical scores on SQLite and on the two-shard ClickHouse cluster.</summary>
+[Collection(ClickHouseCollection.Name)]
+public sealed class IdenticalScoresTests(ClickHouseCluster cluster)
+{
+    [Fact]
+    public async Task The_same_population_scores_identically_on_SQLite_and_ClickHouse()
+    {
+        cluster.Require();
+        var options = new GeneratorOptions { People = 600, Seed = 21, Days = 30 };
+        await using var sqlite = await TempStore.CreateAsync();
+        await using var clickhouse = new ClickHouseStore(cluster.Options());
+        await clickhouse.MigrateAsync();
+        await sqlite.Store.ImportAsync(new PopulationGenerator(options).Generate());
+        await clickhouse.ImportAsync(new PopulationGenerator(options).Generate());
+
+        var onSqlite = await new ScoringService(sqlite.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+        var onClickHouse = await new ScoringService(clickhouse, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+
+        onClickHouse.Day.ShouldBe(onSqlite.Day);
+        onClickHouse.People.ShouldBe(onSqlite.People);
+        onClickHouse.Edges.ShouldBe(onSqlite.Edges);
+        var expected = await sqlite.Store.GetScoresAsync(onSqlite.Day, "v1");
+        var actual = await clickhouse.GetScoresAsync(onClickHouse.Day, "v1");
+        actual.Count.ShouldBe(expected.Count);
+        foreach (var (person, score) in expected)
+        {
+            actual[person].ShouldBe(score, $"score of {person}");
+        }
+
+        var top = (await sqlite.Store.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ToList();
+        (await clickhouse.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ShouldBe(top);
+    }
+}
