@@ -18,10 +18,10 @@ internal sealed class SqliteImportWriter : IDisposable
     private readonly SqliteCommand upsertPerson;
     private readonly SqliteCommand insertAccount;
     private readonly SqliteCommand updateAccount;
-    private readonly SqliteCommand insertPost;
-    private readonly SqliteCommand rollPost;
-    private readonly SqliteCommand insertAction;
-    private readonly SqliteCommand rollAction;
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction tx;
+    private readonly SqliteCommand stagePost;
+    private readonly SqliteCommand stageAction;
     private readonly SqliteCommand upsertMetrics;
     private readonly SqliteCommand findMetrics;
     private long accounts;
@@ -29,6 +29,11 @@ internal sealed class SqliteImportWriter : IDisposable
     private long actions;
     private long metrics;
     private long duplicates;
+    private long stagedPosts;
+    private long stagedActions;
+
+    /// <summary>Staged events are merged into the tables in chunks of this many, bounding the temporary space.</summary>
+    public const int StageLimit = 1_000_000;
 
     public SqliteImportWriter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -48,22 +53,16 @@ internal sealed class SqliteImportWriter : IDisposable
                 OR bio IS NOT coalesce($6, bio) OR url IS NOT coalesce($7, url)
                 OR labels IS NOT coalesce($8, labels) OR raw IS NOT coalesce($9, raw))
             """, 9);
-        insertPost = Prepare(connection, tx, """
-            INSERT INTO posts(network, source_id, account_id, time, kind, parent, text, url, raw)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT(network, source_id) DO NOTHING
-            """, 9);
-        rollPost = Prepare(connection, tx, """
-            INSERT INTO rollup_posts(day, account_id, kind, count) VALUES ($1, $2, $3, 1)
-            ON CONFLICT(day, account_id, kind) DO UPDATE SET count = count + 1
-            """, 3);
-        insertAction = Prepare(connection, tx, """
-            INSERT INTO actions(network, source_id, kind, actor_id, target_id, post, time, topic, raw)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT(network, source_id) DO NOTHING
-            """, 9);
-        rollAction = Prepare(connection, tx, """
-            INSERT INTO rollup_actions(day, target_id, actor_id, kind, count) VALUES ($1, $2, $3, $4, 1)
-            ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + 1
-            """, 4);
+        this.connection = connection;
+        this.tx = tx;
+        Run("""
+            CREATE TEMP TABLE IF NOT EXISTS stage_posts(network INTEGER, source_id TEXT, account_id INTEGER, time INTEGER, kind INTEGER, parent TEXT, text TEXT, url TEXT, raw TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS stage_actions(network INTEGER, source_id TEXT, kind INTEGER, actor_id INTEGER, target_id INTEGER, post TEXT, time INTEGER, topic TEXT, raw TEXT);
+            DELETE FROM temp.stage_posts;
+            DELETE FROM temp.stage_actions;
+            """);
+        stagePost = Prepare(connection, tx, "INSERT INTO temp.stage_posts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+        stageAction = Prepare(connection, tx, "INSERT INTO temp.stage_actions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
         findMetrics = Prepare(connection, tx, "SELECT 1 FROM metrics WHERE account_id = $1 AND day = $2", 2);
         upsertMetrics = Prepare(connection, tx, """
             INSERT INTO metrics(account_id, day, days, followers, following, lists, posts, received, sent, raw)
@@ -130,34 +129,102 @@ internal sealed class SqliteImportWriter : IDisposable
     private void WritePost(PostRecord p)
     {
         var author = Account(new AccountKey(p.Network, p.Account));
-        var seconds = p.Time.ToUnixTimeSeconds();
-        Set(insertPost, (int)p.Network, p.Id, author, seconds, (int)p.Kind, p.Parent, p.Text, p.Url, p.Raw);
-        if (insertPost.ExecuteNonQuery() == 0)
+        Set(stagePost, (int)p.Network, p.Id, author, p.Time.ToUnixTimeSeconds(), (int)p.Kind, p.Parent, p.Text, p.Url, p.Raw);
+        stagePost.ExecuteNonQuery();
+        if (++stagedPosts >= StageLimit)
         {
-            duplicates++;
-            return;
+            MergePosts();
         }
-
-        Set(rollPost, DayNumber.OfUnixSeconds(seconds), author, (int)p.Kind);
-        rollPost.ExecuteNonQuery();
-        posts++;
     }
 
     private void WriteAction(ActionRecord a)
     {
         var actor = Account(new AccountKey(a.Network, a.Actor));
         var target = Account(new AccountKey(a.Network, a.Target));
-        var seconds = a.Time.ToUnixTimeSeconds();
-        Set(insertAction, (int)a.Network, a.Id, (int)a.Kind, actor, target, a.Post, seconds, a.Topic, a.Raw);
-        if (insertAction.ExecuteNonQuery() == 0)
+        Set(stageAction, (int)a.Network, a.Id, (int)a.Kind, actor, target, a.Post, a.Time.ToUnixTimeSeconds(), a.Topic, a.Raw);
+        stageAction.ExecuteNonQuery();
+        if (++stagedActions >= StageLimit)
         {
-            duplicates++;
+            MergeActions();
+        }
+    }
+
+    /// <summary>Merges what is staged into the tables; call before committing.</summary>
+    public void Flush()
+    {
+        MergePosts();
+        MergeActions();
+    }
+
+    // Set-based merges run inside SQLite: the first copy of a source id in the stage wins, ids already stored are
+    // dropped, and only what is new is inserted and counted into the roll-ups.
+    private const string Day = "(time / 86400 - (time % 86400 < 0))";
+
+    private void MergePosts()
+    {
+        if (stagedPosts == 0)
+        {
             return;
         }
 
-        Set(rollAction, DayNumber.OfUnixSeconds(seconds), target, actor, (int)a.Kind);
-        rollAction.ExecuteNonQuery();
-        actions++;
+        var added = Merge("stage_posts", "posts", "network, source_id, account_id, time, kind, parent, text, url, raw", $"""
+            INSERT INTO rollup_posts(day, account_id, kind, count)
+            SELECT {Day}, account_id, kind, count(*) FROM temp.stage_posts WHERE true GROUP BY 1, 2, 3
+            ON CONFLICT(day, account_id, kind) DO UPDATE SET count = count + excluded.count
+            """);
+        posts += added;
+        duplicates += stagedPosts - added;
+        stagedPosts = 0;
+    }
+
+    private void MergeActions()
+    {
+        if (stagedActions == 0)
+        {
+            return;
+        }
+
+        var added = Merge("stage_actions", "actions", "network, source_id, kind, actor_id, target_id, post, time, topic, raw", $"""
+            INSERT INTO rollup_actions(day, target_id, actor_id, kind, count)
+            SELECT {Day}, target_id, actor_id, kind, count(*) FROM temp.stage_actions WHERE true GROUP BY 1, 2, 3, 4
+            ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + excluded.count
+            """);
+        actions += added;
+        duplicates += stagedActions - added;
+        stagedActions = 0;
+    }
+
+    private long Merge(string stage, string table, string columns, string rollup)
+    {
+        Run($"""
+            DELETE FROM temp.{stage} WHERE rowid NOT IN (SELECT min(rowid) FROM temp.{stage} GROUP BY network, source_id);
+            DELETE FROM temp.{stage} WHERE EXISTS (SELECT 1 FROM main.{table} t WHERE t.network = {stage}.network AND t.source_id = {stage}.source_id);
+            """);
+        var added = Scalar($"SELECT count(*) FROM temp.{stage}");
+        if (added > 0)
+        {
+            Run($"INSERT INTO main.{table}({columns}) SELECT {columns} FROM temp.{stage} ORDER BY rowid;");
+            Run(rollup);
+        }
+
+        Run($"DELETE FROM temp.{stage};");
+        return added;
+    }
+
+    private void Run(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private void WriteMetrics(MetricsRecord m)
@@ -247,10 +314,8 @@ internal sealed class SqliteImportWriter : IDisposable
         upsertPerson.Dispose();
         insertAccount.Dispose();
         updateAccount.Dispose();
-        insertPost.Dispose();
-        rollPost.Dispose();
-        insertAction.Dispose();
-        rollAction.Dispose();
+        stagePost.Dispose();
+        stageAction.Dispose();
         upsertMetrics.Dispose();
         findMetrics.Dispose();
     }

@@ -1,4 +1,5 @@
-using Clout.Core.Domain;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Clout.Core.Records;
 using Clout.Core.Storage;
 
@@ -6,24 +7,81 @@ namespace Clout.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    private const int BatchSize = 4096;
+
     public async Task<ImportCounts> ImportAsync(IEnumerable<ImportRecord> records, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = Open();
         using var tx = connection.BeginTransaction();
         using var writer = new SqliteImportWriter(connection, tx);
-        long done = 0;
-        foreach (var record in records)
-        {
-            // Enumerating may throw on invalid input: the transaction is then rolled back by Dispose, so nothing of this import stays.
-            cancellationToken.ThrowIfCancellationRequested();
-            writer.Write(record);
-            if (++done % 20_000 == 0)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Reading (parsing, generating) runs on its own thread while this one writes: two cores, two stages.
+        using var batches = new BlockingCollection<ImportRecord[]>(boundedCapacity: 64);
+        ExceptionDispatchInfo? readFailure = null;
+        var reader = Task.Run(
+            () =>
             {
+                try
+                {
+                    var batch = new ImportRecord[BatchSize];
+                    var n = 0;
+                    foreach (var record in records)
+                    {
+                        batch[n++] = record;
+                        if (n == BatchSize)
+                        {
+                            batches.Add(batch, stop.Token);
+                            batch = new ImportRecord[BatchSize];
+                            n = 0;
+                        }
+                    }
+
+                    if (n > 0)
+                    {
+                        batches.Add(batch[..n], stop.Token);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                }
+                catch (Exception e)
+                {
+                    readFailure = ExceptionDispatchInfo.Capture(e);
+                }
+                finally
+                {
+                    batches.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+
+        long done = 0;
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
+            {
+                foreach (var record in batch)
+                {
+                    writer.Write(record);
+                }
+
+                done += batch.Length;
                 progress?.Report(done);
             }
         }
+        finally
+        {
+            // Whatever happened here, the reader must stop before the transaction is disposed.
+            stop.Cancel();
+            await reader;
+        }
 
+        // Invalid input stops the import: the transaction is rolled back by Dispose and nothing stays.
+        readFailure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
+        writer.Flush();
         tx.Commit();
         progress?.Report(done);
         return writer.Counts;

@@ -13,12 +13,14 @@ public sealed class MastodonApiImporter : IImporter
 
     public string Description => "Mastodon REST API JSON responses (statuses, accounts, notifications) or JSON VCR cassettes";
 
+    private static readonly string[] MastodonPaths = ["statuses", "accounts", "notifications", "timelines", "favourites", "bookmarks", "follow_requests", "instance"];
+
     public bool CanRead(string path)
     {
         if (Directory.Exists(path))
         {
             var index = Path.Combine(path, "INDEX.tsv");
-            if (File.Exists(index) && Head(index, 4096).Contains("/api/v1/", StringComparison.Ordinal))
+            if (File.Exists(index) && MastodonPaths.Any(m => Head(index, 4096).Contains("/api/v1/" + m, StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -48,7 +50,8 @@ public sealed class MastodonApiImporter : IImporter
             return false;
         }
 
-        if (Path.GetFileName(file).Contains("_api_v1_", StringComparison.Ordinal))
+        // Other APIs have /api/v1/ paths too (Reddit): only Mastodon's own resources count.
+        if (MastodonPaths.Any(m => Path.GetFileName(file).Contains("_api_v1_" + m, StringComparison.Ordinal)))
         {
             return true;
         }
