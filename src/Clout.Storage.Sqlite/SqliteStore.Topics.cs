@@ -35,7 +35,8 @@ public sealed partial class SqliteStore
             // One row per (post, reaction kind); a post without reactions comes once with a null kind.
             command.CommandText = """
                 SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, x.kind, count(x.id)
-                FROM posts p LEFT JOIN actions x ON x.network = p.network AND x.post = p.source_id AND x.time < $to
+                FROM posts p LEFT JOIN actions x ON x.network = p.network AND x.post = p.source_id AND x.target_id = p.account_id
+                    AND x.actor_id <> p.account_id AND x.time < $to
                 WHERE p.time >= $from AND p.time < $to
                 GROUP BY p.id, x.kind
                 ORDER BY p.id

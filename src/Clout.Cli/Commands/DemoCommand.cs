@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Clout.Application.Generating;
 using Clout.Application.Explaining;
+using Clout.Application.Generating;
 using Clout.Application.Scoring;
 using Clout.Cli.Infrastructure;
 using Clout.Engine.Model;

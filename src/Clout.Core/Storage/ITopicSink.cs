@@ -16,7 +16,7 @@ public interface ITopicSink
 
     /// <summary>
     /// A post published in the window. <paramref name="reactions"/> is indexed by <see cref="ActionKind"/>: how
-    /// many actions of each kind point at the post (actions.post = the post's source id on its network) up to the window's last day.
+    /// many actions of each kind other accounts aimed at the post (actions.post = the post's source id on its network, target = the author) up to the window's last day.
     /// </summary>
     void Post(long author, string sourceId, PostKind kind, int day, string? text, ReadOnlySpan<int> reactions);
 
