@@ -23,6 +23,7 @@ public static class CloutCommand
         root.Subcommands.Add(TopCommand.Build());
         root.Subcommands.Add(CalibrateCommand.Build());
         root.Subcommands.Add(FindCommand.Build());
+        root.Subcommands.Add(EndorseCommand.Build());
         return root;
     }
 }
