@@ -16,6 +16,7 @@ public sealed partial class PopulationGenerator
     private static readonly (ActionKind Kind, double P)[] BoughtReactions = [(ActionKind.Like, 0.5), (ActionKind.Reshare, 0.35), (ActionKind.Follow, 0.15)];
 
     private long sequence;
+    private Dictionary<byte, NetworkTables>? attributionTables;
 
     private sealed class NetworkTables(List<int> members, AliasTable actors, AliasTable targets, Dictionary<short, (List<int> Members, AliasTable Actors)> byTopic)
     {
@@ -31,6 +32,7 @@ public sealed partial class PopulationGenerator
     private IEnumerable<ImportRecord> Activity(Rng rng)
     {
         var tables = BuildTables();
+        attributionTables = tables;
         var postIds = new List<(string Id, int Day)>();
         for (var t = 0; t < Accounts; t++)
         {

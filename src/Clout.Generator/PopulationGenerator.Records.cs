@@ -15,12 +15,14 @@ public sealed partial class PopulationGenerator
             var net = NetworkChoices[network[a]];
             var labels = new List<string>();
             string? owner = null;
+            string? bio = null;
             string name;
             if (kind[a] == Genuine)
             {
                 var p = person[a];
                 owner = PersonKey(p);
                 name = $"{Capital(firstNames[p])} {Capital(lastNames[p])}";
+                bio = Bio(a);
                 labels.Add("topic:" + topics[topic[a]].Slug);
                 if (topic2[a] != topic[a])
                 {
@@ -55,6 +57,7 @@ public sealed partial class PopulationGenerator
                 Name = name,
                 Created = DateTimeOffset.FromUnixTimeSeconds(created[a] * 86400L),
                 Person = owner,
+                Bio = bio,
                 Labels = labels,
             };
         }

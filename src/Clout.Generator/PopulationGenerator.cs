@@ -71,6 +71,11 @@ public sealed partial class PopulationGenerator
             yield return record;
         }
 
+        foreach (var record in Attributions(new Rng(options.Seed ^ 0x3C3C3C3CUL), attributionTables ?? []))
+        {
+            yield return record;
+        }
+
         foreach (var record in MetricRecords(new Rng(options.Seed ^ 0x5A5A5A5AUL)))
         {
             yield return record;

@@ -119,5 +119,20 @@ internal static class SqliteMigrations
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL);
             """),
+        (2, "topic scores, influence styles, indexes for topic evidence", """
+            ALTER TABLE snapshots ADD COLUMN topics BLOB;
+            ALTER TABLE snapshots ADD COLUMN style BLOB;
+            CREATE TABLE topic_scores(
+                version TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                topic TEXT NOT NULL,
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                score REAL NOT NULL,
+                PRIMARY KEY(version, day, topic, person_id)) WITHOUT ROWID;
+            CREATE INDEX topic_scores_rank ON topic_scores(version, day, topic, score DESC);
+            CREATE INDEX actions_post ON actions(network, post);
+            CREATE INDEX actions_kind ON actions(kind, time);
+            CREATE INDEX posts_time ON posts(time);
+            """),
     ];
 }

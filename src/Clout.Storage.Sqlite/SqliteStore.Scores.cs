@@ -8,7 +8,7 @@ namespace Clout.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string SnapshotColumns = "p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change, s.networks, s.explanation";
+    private const string SnapshotColumns = "p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change, s.networks, s.explanation, s.topics, s.style";
 
     public async Task WriteScoresAsync(ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, CancellationToken cancellationToken = default)
     {
@@ -20,10 +20,14 @@ public sealed partial class SqliteStore
         // Encoding is the slow part; do it before the transaction so the write lock is held briefly.
         var networks = new byte[people.Count][];
         var explanations = new byte[people.Count][];
+        var topics = new byte[]?[people.Count];
+        var styles = new byte[]?[people.Count];
         Parallel.For(0, people.Count, i =>
         {
             networks[i] = SnapshotCodec.EncodeNetworks(people[i].Networks);
             explanations[i] = SnapshotCodec.EncodeExplanation(people[i].Explanation);
+            topics[i] = people[i].Topics.Count > 0 ? SnapshotCodec.EncodeTopics(people[i].Topics) : null;
+            styles[i] = people[i].Style is { } style ? SnapshotCodec.EncodeStyle(style) : null;
         });
 
         await using var connection = Open();
@@ -32,17 +36,23 @@ public sealed partial class SqliteStore
         using var tx = connection.BeginTransaction();
         Execute(connection, tx, "DELETE FROM snapshots WHERE version = $1 AND day = $2", run.Version, day);
         Execute(connection, tx, "DELETE FROM account_scores WHERE version = $1 AND day = $2", run.Version, day);
+        Execute(connection, tx, "DELETE FROM topic_scores WHERE version = $1 AND day = $2", run.Version, day);
 
         using (var insert = connection.CreateCommand())
         {
             insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
-                    day_change, week_change, month_change, networks, explanation)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                    day_change, week_change, month_change, networks, explanation, topics, style)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                 """;
-            AddParameters(insert, 14);
+            AddParameters(insert, 16);
             insert.Prepare();
+            using var insertTopic = connection.CreateCommand();
+            insertTopic.Transaction = tx;
+            insertTopic.CommandText = "INSERT OR REPLACE INTO topic_scores(version, day, topic, person_id, score) VALUES ($1, $2, $3, $4, $5)";
+            AddParameters(insertTopic, 5);
+            insertTopic.Prepare();
             for (var i = 0; i < people.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -53,8 +63,13 @@ public sealed partial class SqliteStore
                     personIds[s.Person] = personId;
                 }
 
-                SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, networks[i], explanations[i]);
+                SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, networks[i], explanations[i], topics[i], styles[i]);
                 insert.ExecuteNonQuery();
+                foreach (var topic in s.Topics)
+                {
+                    SetValues(insertTopic, run.Version, day, topic.Slug, personId, topic.Score);
+                    insertTopic.ExecuteNonQuery();
+                }
             }
         }
 
@@ -274,6 +289,8 @@ public sealed partial class SqliteStore
             MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
             Networks = SnapshotCodec.DecodeNetworks((byte[])r.GetValue(12)),
             Explanation = r.IsDBNull(13) ? new Explanation() : SnapshotCodec.DecodeExplanation((byte[])r.GetValue(13)),
+            Topics = r.IsDBNull(14) ? [] : SnapshotCodec.DecodeTopics((byte[])r.GetValue(14)),
+            Style = r.IsDBNull(15) ? null : SnapshotCodec.DecodeStyle((byte[])r.GetValue(15)),
         };
 
     private static int? LatestScoredDay(SqliteConnection connection, string version)

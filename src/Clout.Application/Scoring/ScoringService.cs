@@ -4,6 +4,9 @@ using Clout.Core.Scoring;
 using Clout.Core.Storage;
 using Clout.Engine.Explaining;
 using Clout.Engine.Model;
+using Clout.Engine.Styles;
+using Clout.Engine.Topics;
+using Clout.Engine.Topics.Assignment;
 using Clout.Engine.Window;
 
 namespace Clout.Application.Scoring;
@@ -14,6 +17,9 @@ namespace Clout.Application.Scoring;
 /// </summary>
 public sealed class ScoringService(ICloutStore store, TimeProvider time)
 {
+    /// <summary>The topics people are assigned (the shipped taxonomy unless a user file was merged in).</summary>
+    public TopicTaxonomy Taxonomy { get; init; } = TopicTaxonomy.Default;
+
     public async Task<DateOnly> DefaultDayAsync(CancellationToken cancellationToken = default)
     {
         var span = await store.GetActivitySpanAsync(cancellationToken)
@@ -39,6 +45,8 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
 
         progress?.Report("explaining every score");
         var (people, accounts) = SnapshotBuilder.Build(output, scoredDay);
+        progress?.Report("assigning topics and styles");
+        people = await WithTopicsAsync(people, builder, output, scoredDay, cancellationToken);
         people = await WithDeltasAsync(people, scoredDay, model.Version, cancellationToken);
         var explain = watch.Elapsed.TotalSeconds - read - modelSeconds;
 
@@ -59,6 +67,27 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
             WriteSeconds = write,
             PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
         };
+    }
+
+    private async Task<IReadOnlyList<ScoreSnapshot>> WithTopicsAsync(IReadOnlyList<ScoreSnapshot> people, WindowBuilder builder, ModelOutput output, DateOnly day, CancellationToken cancellationToken)
+    {
+        var window = new TopicWindow(new TopicMatcher(Taxonomy), output.Input.Accounts, day, builder.IndexOf);
+        await store.ReadTopicWindowAsync(day, output.Parameters.WindowDays, window, cancellationToken);
+        var assignment = new TopicAssigner().Assign(window, AssignmentContext.From(output));
+        var styles = StyleClassifier.Classify(output.Input, assignment);
+        var personIndex = new Dictionary<string, int>(output.Input.PersonKeys.Length, StringComparer.Ordinal);
+        for (var p = 0; p < output.Input.PersonKeys.Length; p++)
+        {
+            personIndex[output.Input.PersonKeys[p]] = p;
+        }
+
+        var result = new List<ScoreSnapshot>(people.Count);
+        foreach (var s in people)
+        {
+            result.Add(personIndex.TryGetValue(s.Person, out var p) ? s with { Topics = assignment.Topics[p], Style = styles[p] } : s);
+        }
+
+        return result;
     }
 
     private async Task<IReadOnlyList<ScoreSnapshot>> WithDeltasAsync(IReadOnlyList<ScoreSnapshot> people, DateOnly day, string version, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Clout.Application.Generating;
 using Clout.Application.Scoring;
 using Clout.Cli.Infrastructure;
 using Clout.Core.Domain;
@@ -34,7 +35,7 @@ public static class CalibrateCommand
                     await store.MigrateAsync(ct);
                     using (var progress = ctx.Progress("generating"))
                     {
-                        await store.ImportAsync(new PopulationGenerator(options).Generate(), progress, ct);
+                        await store.ImportAsync(new PopulationGenerator(options, TaxonomyTopics.Default).Generate(), progress, ct);
                     }
 
                     var builder = new WindowBuilder(model, options.End);

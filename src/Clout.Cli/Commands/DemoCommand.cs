@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Clout.Application.Explaining;
+using Clout.Application.Generating;
 using Clout.Application.Scoring;
 using Clout.Cli.Infrastructure;
 using Clout.Engine.Model;
@@ -22,7 +23,7 @@ public static class DemoCommand
         {
             await using var store = await ctx.OpenStoreAsync(ct);
             var options = new GeneratorOptions { People = ctx.Parse.GetValue(people), Seed = ctx.Parse.GetValue(seed) };
-            var generator = new PopulationGenerator(options);
+            var generator = new PopulationGenerator(options, TaxonomyTopics.Default);
             using (var progress = ctx.Progress($"generating {options.People:N0} people into {store.Location}"))
             {
                 await store.ImportAsync(generator.Generate(), progress, ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Clout.Application.Generating;
 using Clout.Cli.Infrastructure;
 using Clout.Core.Records;
 using Clout.Generator;
@@ -30,7 +31,7 @@ public static class GenerateCommand
                 Days = ctx.Parse.GetValue(days),
                 End = ctx.Parse.GetValue(end) ?? new DateOnly(2026, 11, 1),
             };
-            var generator = new PopulationGenerator(options);
+            var generator = new PopulationGenerator(options, TaxonomyTopics.Default);
             var watch = Stopwatch.StartNew();
             var file = ctx.Parse.GetValue(output);
             string destination;
@@ -95,5 +96,5 @@ public static class GenerateCommand
     }
 
     /// <summary>The generator's records, for callers that import them.</summary>
-    public static IEnumerable<ImportRecord> Records(GeneratorOptions options) => new PopulationGenerator(options).Generate();
+    public static IEnumerable<ImportRecord> Records(GeneratorOptions options) => new PopulationGenerator(options, TaxonomyTopics.Default).Generate();
 }

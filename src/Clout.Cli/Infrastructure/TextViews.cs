@@ -29,6 +29,42 @@ public static class TextViews
         {
             w.WriteLine($"  {n.Network.Name(),-9} {(n.Handle is null ? n.Account : "@" + n.Handle),-32} {n.Points,6:0.00} points");
         }
+
+        if (s.Style is { } style)
+        {
+            w.WriteLine($"  style: {style.Name}: {style.Description}");
+            w.WriteLine($"    creating {style.Creating:0.00}, consistency {style.Consistency:0.00}, breadth {style.Breadth:0.00}, participation {style.Participation:0.00}");
+        }
+
+        if (s.Topics.Count > 0)
+        {
+            w.WriteLine($"  topics: {string.Join(", ", s.Topics.Take(5).Select(t => $"{t.Name} {t.Score:0}"))}");
+        }
+    }
+
+    public static void TopicEvidence(TextWriter w, TopicScore topic, string indent)
+    {
+        w.WriteLine($"{indent}{topic.Name} ({topic.Slug}) {topic.Score:0.00}: {topic.Posts} posts, {topic.Reactions:0.0} weighted reactions, {topic.Attributions} people attribute it");
+        foreach (var e in topic.Evidence)
+        {
+            var text = e.Text is null ? string.Empty : $": {Shorten(e.Text, 60)}";
+            w.WriteLine($"{indent}  {e.Weight,6:0.00}  {e.Description}{text}");
+        }
+    }
+
+    public static void TopicLeaderboard(TextWriter w, IReadOnlyList<(TopicLeaderboardEntry Entry, TopicScore? Topic)> rows, string title)
+    {
+        w.WriteLine(title);
+        w.WriteLine($"{"rank",4}  {"topic",6}  {"score",6}  person");
+        foreach (var (r, topic) in rows)
+        {
+            var who = r.Handle is null ? r.Person : $"@{r.Handle} ({r.Person}{(r.Name is null ? string.Empty : ", " + r.Name)})";
+            w.WriteLine($"{r.Rank,4}  {r.TopicScore,6:0.00}  {r.Score,6:0.00}  {who}");
+            if (topic?.Evidence.FirstOrDefault() is { } top)
+            {
+                w.WriteLine($"{string.Empty,16}{top.Description}{(top.Text is null ? string.Empty : ": " + Shorten(top.Text, 50))}");
+            }
+        }
     }
 
     public static void Explanation(TextWriter w, PersonReport report)
@@ -59,6 +95,16 @@ public static class TextViews
             foreach (var d in e.Discounted)
             {
                 w.WriteLine($"    {d.Discounted,7:0.0} weight removed: {d.Description} ({d.Actors:N0} such actors sent {d.Actions:0.0} weighted actions)");
+            }
+        }
+
+        if (s.Topics.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("  topics (with the evidence behind them):");
+            foreach (var topic in s.Topics.Take(5))
+            {
+                TopicEvidence(w, topic, "    ");
             }
         }
 

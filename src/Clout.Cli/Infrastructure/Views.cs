@@ -23,6 +23,64 @@ public static class Views
         sub_scores = new { reach = Round(s.Reach), amplification = Round(s.Amplification), network_impact = Round(s.NetworkImpact), audience = Round(s.Audience) },
         networks = s.Networks.Select(n => new { network = n.Network.Name(), account = n.Account, handle = n.Handle, points = Round(n.Points), reach = Round(n.Reach), amplification = Round(n.Amplification), network_impact = Round(n.NetworkImpact), audience = Round(n.Audience) }).ToArray(),
         accounts = person.Accounts.Select(a => new { network = a.Network.Name(), id = a.Id, handle = a.Handle, name = a.Name, created = a.Created, labels = a.Labels }).ToArray(),
+        style = Style(s.Style),
+        topics = Topics(s.Topics, evidence: false),
+    };
+
+    public static object? Style(InfluenceStyle? style) => style is null ? null : new
+    {
+        name = style.Name,
+        description = style.Description,
+        row = style.Row,
+        column = style.Column,
+        axes = new { creating = Math.Round(style.Creating, 3), consistency = Math.Round(style.Consistency, 3), breadth = Math.Round(style.Breadth, 3), participation = Math.Round(style.Participation, 3) },
+    };
+
+    public static object[] Topics(IReadOnlyList<TopicScore> topics, bool evidence) =>
+        topics.Select(t => (object)new
+        {
+            slug = t.Slug,
+            name = t.Name,
+            score = Round(t.Score),
+            weight = Math.Round(t.Weight, 3),
+            posts = t.Posts,
+            reactions = Math.Round(t.Reactions, 2),
+            attributions = t.Attributions,
+            evidence = evidence ? t.Evidence.Select(TopicEvidence).ToArray() : null,
+        }).ToArray();
+
+    public static object TopicEvidence(TopicEvidenceItem e) => new
+    {
+        source = e.Source,
+        weight = Math.Round(e.Weight, 3),
+        description = e.Description,
+        network = e.Network?.Name(),
+        account = e.Account,
+        post = e.Post,
+        text = e.Text,
+        day = e.Day?.ToString("yyyy-MM-dd"),
+        reactions = e.Reactions,
+        by = e.By,
+    };
+
+    public static object TopicLeaderboard(string topic, DateOnly? day, IReadOnlyList<(TopicLeaderboardEntry Entry, TopicScore? Topic)> rows) => new
+    {
+        topic,
+        day = day?.ToString("yyyy-MM-dd"),
+        people = rows.Select(r => new
+        {
+            rank = r.Entry.Rank,
+            person = r.Entry.Person,
+            name = r.Entry.Name,
+            handle = r.Entry.Handle,
+            topic_score = Round(r.Entry.TopicScore),
+            score = Round(r.Entry.Score),
+            bucket = r.Entry.Bucket,
+            posts = r.Topic?.Posts,
+            reactions = r.Topic is null ? (double?)null : Math.Round(r.Topic.Reactions, 2),
+            attributions = r.Topic?.Attributions,
+            evidence = r.Topic?.Evidence.Select(TopicEvidence).ToArray() ?? [],
+        }).ToArray(),
     };
 
     public static object Explanation(PersonReport report)
@@ -46,6 +104,8 @@ public static class Views
             influencees = Engagers(e.Influencees),
             moments = report.Moments.Select(m => new { network = m.Network.Name(), post = m.Post, account = m.Account, text = m.Text, url = m.Url, time = m.Time, weight = Math.Round(m.Weight, 4), reactions = m.Reactions }).ToArray(),
             totals = e.Totals.ToDictionary(t => t.Key, t => Math.Round(t.Value, 4)),
+            style = Style(s.Style),
+            topics = Topics(s.Topics, evidence: true),
         };
     }
 

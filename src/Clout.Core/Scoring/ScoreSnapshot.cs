@@ -23,4 +23,10 @@ public sealed record ScoreSnapshot(string Person, DateOnly Day, string Version, 
     public IReadOnlyList<NetworkPart> Networks { get; init; } = [];
 
     public Explanation Explanation { get; init; } = new();
+
+    /// <summary>Topics the person is influential about, highest score first; empty for snapshots scored before topics existed.</summary>
+    public IReadOnlyList<TopicScore> Topics { get; init; } = [];
+
+    /// <summary>The person's influence style, or null when not measured.</summary>
+    public InfluenceStyle? Style { get; init; }
 }

@@ -27,6 +27,15 @@ public static class SnapshotCodec
     public static Explanation DecodeExplanation(byte[] data) =>
         JsonSerializer.Deserialize<Explanation>(Decompress(data), Options) ?? new Explanation();
 
+    public static byte[] EncodeTopics(IReadOnlyList<TopicScore> topics) => Compress(JsonSerializer.SerializeToUtf8Bytes(topics, Options));
+
+    public static IReadOnlyList<TopicScore> DecodeTopics(byte[] data) =>
+        JsonSerializer.Deserialize<List<TopicScore>>(Decompress(data), Options) ?? [];
+
+    public static byte[] EncodeStyle(InfluenceStyle style) => Compress(JsonSerializer.SerializeToUtf8Bytes(style, Options));
+
+    public static InfluenceStyle? DecodeStyle(byte[] data) => JsonSerializer.Deserialize<InfluenceStyle>(Decompress(data), Options);
+
     private static byte[] Compress(byte[] json)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];

@@ -35,6 +35,18 @@ public interface ICloutStore : IAsyncDisposable
     /// <summary>Streams the window of <paramref name="days"/> days ending with <paramref name="day"/> (inclusive) into the sink.</summary>
     Task ReadWindowAsync(DateOnly day, int days, IWindowSink sink, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams the topic evidence of the window of <paramref name="days"/> days ending with <paramref name="day"/>
+    /// (inclusive): accounts with their profile text, posts with the reactions they received, list adds and endorsements.
+    /// </summary>
+    Task ReadTopicWindowAsync(DateOnly day, int days, ITopicSink sink, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The people with the highest score on a topic (by slug) on a day (latest when null), optionally only people
+    /// with an account on one network and at least <paramref name="minScore"/> on the topic.
+    /// </summary>
+    Task<IReadOnlyList<TopicLeaderboardEntry>> GetTopicLeaderboardAsync(string topic, DateOnly? day, string version, Network? network, double minScore, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Engagement received by the posts of the given accounts in a period, weighted by actor quality stored for <paramref name="qualityDay"/>.</summary>
     Task<IReadOnlyList<PostEngagement>> GetPostEngagementAsync(IReadOnlyList<AccountKey> authors, DateOnly from, DateOnly to, DateOnly qualityDay, string version, CancellationToken cancellationToken = default);
 

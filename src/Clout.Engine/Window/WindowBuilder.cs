@@ -53,6 +53,13 @@ public sealed class WindowBuilder : IWindowSink
 
     public long RowsReceived { get; private set; }
 
+    /// <summary>The canonical index of an account by the store's id, or -1 (for other streams of the same window, such as topic evidence).</summary>
+    public int IndexOf(long storeId)
+    {
+        Seal();
+        return index!.TryGet(storeId, out var a) ? a : -1;
+    }
+
     public void Account(in WindowAccount account)
     {
         if (index is not null)
