@@ -41,8 +41,11 @@ public sealed partial class ClickHouseStore
                 runId = Guid.NewGuid().ToString("N");
                 await InsertSnapshotsAsync(day, run.Version, runId, people, token).ConfigureAwait(false);
                 await InsertAccountScoresAsync(day, run.Version, runId, accounts, token).ConfigureAwait(false);
+                var (topicRows, scoreRows) = await InsertTopicsAsync(day, run.Version, runId, people, token).ConfigureAwait(false);
                 await CheckCountAsync("snapshots", day, run.Version, runId, people.Count, token).ConfigureAwait(false);
                 await CheckCountAsync("account_scores", day, run.Version, runId, accounts.Count, token).ConfigureAwait(false);
+                await CheckCountAsync("snapshot_topics", day, run.Version, runId, topicRows, token).ConfigureAwait(false);
+                await CheckCountAsync("topic_scores", day, run.Version, runId, scoreRows, token).ConfigureAwait(false);
 
                 var publish = new RowBinaryWriter();
                 publish.Int32(day).String(run.Version).String(runId).UInt8(run.Shadow ? (byte)1 : (byte)0)
@@ -98,7 +101,17 @@ public sealed partial class ClickHouseStore
             SnapshotColumns,
             ReadSnapshot,
             cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var extras = await _http.ListAsync(
+            $"SELECT topics, style FROM {_n.All("snapshot_topics")} WHERE {RunFilter(d, version, runId)} AND person = {SqlNames.Quote(person)} LIMIT 1",
+            2,
+            r => (Topics: r.String(0), Style: r.String(1)),
+            cancellationToken).ConfigureAwait(false);
+        return extras.Count == 0 ? rows[0] : rows[0] with { Topics = ScoreJson.Topics(extras[0].Topics), Style = ScoreJson.Style(extras[0].Style) };
     }
 
     public async Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(DateOnly? day, string version, Network? network, int offset, int limit, CancellationToken cancellationToken = default)
@@ -297,6 +310,59 @@ public sealed partial class ClickHouseStore
         await _http.InsertAsync(_n.All("account_scores"), columns, rows, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes the topics and style of every snapshot that has any, and one row per (person, topic) for topic
+    /// leaderboards (a slug listed twice keeps its last score). Returns the rows written to each table.
+    /// </summary>
+    private async Task<(int Snapshots, int Scores)> InsertTopicsAsync(int day, string version, string runId, IReadOnlyList<ScoreSnapshot> people, CancellationToken cancellationToken)
+    {
+        const string extraColumns = "day, version, run_id, person, topics, style";
+        const string scoreColumns = "day, version, run_id, topic, person, score, overall, bucket";
+        var extras = new RowBinaryWriter();
+        var scores = new RowBinaryWriter();
+        var bySlug = new Dictionary<string, double>(StringComparer.Ordinal);
+        int extraRows = 0, scoreRows = 0;
+        foreach (var s in people)
+        {
+            if (s.Topics.Count == 0 && s.Style is null)
+            {
+                continue;
+            }
+
+            extras.Int32(day).String(version).String(runId).String(s.Person)
+                .String(s.Topics.Count == 0 ? string.Empty : ScoreJson.Write(s.Topics))
+                .String(s.Style is null ? string.Empty : ScoreJson.Write(s.Style)).EndRow();
+            extraRows++;
+            bySlug.Clear();
+            foreach (var topic in s.Topics)
+            {
+                bySlug[topic.Slug] = topic.Score;
+            }
+
+            foreach (var (slug, score) in bySlug)
+            {
+                scores.Int32(day).String(version).String(runId).String(slug).String(s.Person).Float64(score).Float64(s.Score).String(s.Bucket).EndRow();
+                scoreRows++;
+            }
+
+            if (extras.Length >= FlushBytes || extras.Rows >= _options.BatchSize)
+            {
+                await _http.InsertAsync(_n.All("snapshot_topics"), extraColumns, extras, cancellationToken).ConfigureAwait(false);
+                extras = new RowBinaryWriter();
+            }
+
+            if (scores.Length >= FlushBytes || scores.Rows >= _options.BatchSize)
+            {
+                await _http.InsertAsync(_n.All("topic_scores"), scoreColumns, scores, cancellationToken).ConfigureAwait(false);
+                scores = new RowBinaryWriter();
+            }
+        }
+
+        await _http.InsertAsync(_n.All("snapshot_topics"), extraColumns, extras, cancellationToken).ConfigureAwait(false);
+        await _http.InsertAsync(_n.All("topic_scores"), scoreColumns, scores, cancellationToken).ConfigureAwait(false);
+        return (extraRows, scoreRows);
+    }
+
     private async Task CheckCountAsync(string table, int day, string version, string runId, int expected, CancellationToken cancellationToken)
     {
         var text = await _http.ExecuteAsync($"SELECT count() FROM {_n.All(table)} WHERE {RunFilter(day, version, runId)}", cancellationToken).ConfigureAwait(false);
@@ -315,7 +381,7 @@ public sealed partial class ClickHouseStore
     {
         foreach (var node in _options.Nodes)
         {
-            foreach (var table in (string[])["snapshots", "account_scores"])
+            foreach (var table in (string[])["snapshots", "account_scores", "snapshot_topics", "topic_scores"])
             {
                 try
                 {

@@ -10,6 +10,7 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "accounts, links, posts, actions with daily roll-ups, metrics, score runs and snapshots, settings", Initial),
+        new(2, "topics and influence style of snapshots, per-topic scores for topic leaderboards", TopicScores),
     ];
 
     public static int Latest => All[^1].Version;
@@ -105,6 +106,43 @@ internal static class Migrations
             foreach (var (table, key) in sharded)
             {
                 statements.Add($"CREATE TABLE IF NOT EXISTS {n.All(table)} AS {n.Local(table)} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `{table}_local`, {key})");
+            }
+        }
+
+        return statements;
+    }
+
+    /// <summary>
+    /// Topics and styles live in tables of their own rather than new columns of <c>snapshots</c>: 18.16 has no
+    /// <c>ADD COLUMN IF NOT EXISTS</c>, and a migration must be safe to run again. Both are written under the run id
+    /// of the snapshots they belong to and become visible with the run.
+    /// </summary>
+    private static IReadOnlyList<string> TopicScores(SqlNames n)
+    {
+        var statements = new List<string>
+        {
+            // One row per person with topics or a style; topics and style as JSON text, '' when absent.
+            $"""
+            CREATE TABLE IF NOT EXISTS {n.Local("snapshot_topics")} (
+                day Int32, version String, run_id String, person String, topics String, style String
+            ) ENGINE = MergeTree PARTITION BY intDiv(day, 100) ORDER BY (version, day, run_id, person)
+            """,
+
+            // One row per (person, topic); the person's overall score and bucket ride along so that a topic
+            // leaderboard is one scan of one table.
+            $"""
+            CREATE TABLE IF NOT EXISTS {n.Local("topic_scores")} (
+                day Int32, version String, run_id String, topic String, person String, score Float64,
+                overall Float64, bucket String
+            ) ENGINE = MergeTree PARTITION BY intDiv(day, 100) ORDER BY (version, day, run_id, topic, person)
+            """,
+        };
+
+        if (n.Cluster is not null)
+        {
+            foreach (var table in (string[])["snapshot_topics", "topic_scores"])
+            {
+                statements.Add($"CREATE TABLE IF NOT EXISTS {n.All(table)} AS {n.Local(table)} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `{table}_local`, cityHash64(person))");
             }
         }
 

@@ -418,6 +418,184 @@ public abstract class StoreContractTests
         (await store.GetPostEngagementAsync([Bob], D.AddDays(-100), D, D, V, Token)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_topic_window_streams_every_account_first_with_its_bio()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync([.. Records(), .. TopicRecords()], cancellationToken: Token);
+
+        var window = await TopicWindowAsync(store, D, 3);
+
+        window.AccountAfterOtherRows.ShouldBeFalse();
+        window.SortedAccounts().ShouldBe(
+        [
+            "account mastodon:carol@m.social person=mastodon:carol@m.social bio=-",
+            "account mastodon:dave@m.social person=mastodon:dave@m.social bio=-",
+            "account x:alice person=x:alice bio=writes about rust",
+            "account x:bob person=x:bob bio=-",
+            "account x:dave person=x:dave bio=-",
+            "account x:eve person=x:eve bio=-",
+        ]);
+    }
+
+    [Fact]
+    public async Task The_topic_window_gives_posts_with_reactions_by_other_accounts_aimed_at_the_author()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync([.. Records(), .. TopicRecords()], cancellationToken: Token);
+
+        // Not counted: alice liking her own post, a like of p1 aimed at bob, a quote after the window's last day.
+        (await TopicWindowAsync(store, D, 3)).Rows("post").ShouldBe(
+        [
+            "post mastodon:carol@m.social c1 post 2024-03-10 text=- reactions=reshare=1",
+            "post x:alice p1 post 2024-03-09 text=hello\tworld\nline two \\ 'quoted' reactions=like=1,reshare=1,reply=1",
+            "post x:alice p2 reply 2024-03-10 text=- reactions=like=2",
+        ]);
+    }
+
+    [Fact]
+    public async Task The_topic_window_takes_posts_of_its_days_only_and_reactions_up_to_its_last_day()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync([.. Records(), .. TopicRecords()], cancellationToken: Token);
+
+        (await TopicWindowAsync(store, D.AddDays(-1), 1)).Rows("post").Select(Brief).ShouldBe(["x:alice p1 like=1,reshare=1"]);
+        (await TopicWindowAsync(store, D.AddDays(1), 3)).Rows("post").Select(Brief).ShouldBe(
+        [
+            "mastodon:carol@m.social c1 reshare=1",
+            "x:alice p1 like=1,reshare=1,reply=1,quote=1",
+            "x:alice p2 like=2",
+        ]);
+        (await TopicWindowAsync(store, D, 4)).Rows("post").Select(Brief).ShouldContain("x:bob p0 none");
+        (await TopicWindowAsync(store, D.AddDays(-4), 1)).Rows("post").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_topic_window_gives_list_adds_and_endorsements_of_its_days()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync([.. Records(), .. TopicRecords()], cancellationToken: Token);
+
+        var window = await TopicWindowAsync(store, D, 3);
+
+        window.Rows("list").ShouldBe(["list x:bob -> x:alice 'Rust people' 2024-03-10"]);
+        window.Rows("endorse").ShouldBe(["endorse x:dave -> x:alice 'rust' 2024-03-09"]);
+        (await TopicWindowAsync(store, D, 10)).Rows("list").ShouldBe(
+        [
+            "list x:bob -> x:alice 'Rust people' 2024-03-10",
+            "list x:bob -> x:dave 'old list' 2024-03-05",
+        ]);
+        (await TopicWindowAsync(store, D.AddDays(1), 1)).Rows("list").ShouldBe(["list x:eve -> x:alice 'later' 2024-03-11"]);
+    }
+
+    [Fact]
+    public async Task The_topic_window_skips_posts_when_the_sink_does_not_want_them()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync([.. Records(), .. TopicRecords()], cancellationToken: Token);
+
+        var sink = new TopicRecordingSink(wantsPosts: false);
+        await store.ReadTopicWindowAsync(D, 3, sink, Token);
+
+        sink.Accounts.Count.ShouldBe(6);
+        sink.Rows("post").ShouldBeEmpty();
+        sink.Rows("list").Count.ShouldBe(1);
+        sink.Rows("endorse").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Snapshots_round_trip_topics_and_style()
+    {
+        await using var store = await NewStoreAsync();
+        var snapshot = FullSnapshot("x:alice", D, 63 + (1.0 / 3)) with
+        {
+            Topics = [RustTopic(71 + (1.0 / 3)), new TopicScore("python", "Python", 12.5) { Weight = 2.25, Posts = 1 }],
+            Style = new InfluenceStyle("Specialist", "focused and consistent", 3, 3) { Creating = 0.875, Consistency = 1.0 / 3, Breadth = 0.1, Participation = 0 },
+        };
+        var plain = Snap("x:bob", D, 20);
+        await store.WriteScoresAsync(Run(D, 2), [snapshot, plain], [], Token);
+
+        var read = (await store.GetSnapshotAsync("x:alice", D, V, Token)).ShouldNotBeNull();
+
+        Json(read).ShouldBe(Json(snapshot));
+        read.Topics[0].Score.ShouldBe(71 + (1.0 / 3));
+        read.Topics[0].Evidence[0].Reactions.ShouldNotBeNull()["reshare"].ShouldBe(3);
+        read.Style.ShouldNotBeNull().Name.ShouldBe("Specialist");
+        var bob = (await store.GetSnapshotAsync("x:bob", null, V, Token)).ShouldNotBeNull();
+        bob.Topics.ShouldBeEmpty();
+        bob.Style.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_topic_leaderboard_orders_by_topic_score_then_score_then_person()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync(Records(), cancellationToken: Token);
+        await store.WriteScoresAsync(
+            Run(D, 5),
+            [
+                WithTopics(Snap("x:alice", D, 40), ("rust", 60), ("python", 90)),
+                WithTopics(Snap("x:bob", D, 70), ("rust", 60)),
+                WithTopics(Snap("mastodon:carol@m.social", D, 30), ("rust", 80)),
+                WithTopics(Snap("x:dave", D, 70), ("rust", 60)),
+                WithTopics(Snap("x:eve", D, 90), ("python", 10)),
+            ],
+            [],
+            Token);
+        await store.WriteScoresAsync(Run(D.AddDays(-1), 1), [WithTopics(Snap("x:eve", D.AddDays(-1), 90), ("rust", 99))], [], Token);
+
+        var board = await store.GetTopicLeaderboardAsync("rust", D, V, null, 0, 10, Token);
+
+        board.Select(e => (e.Rank, e.Person, e.TopicScore)).ShouldBe(
+        [
+            (1, "mastodon:carol@m.social", 80.0),
+            (2, "x:bob", 60.0),
+            (3, "x:dave", 60.0),
+            (4, "x:alice", 60.0),
+        ]);
+        board[1].ShouldBe(new TopicLeaderboardEntry(2, "x:bob", "Bob Baker", "bob", 60, 70, "70-79"));
+        (await store.GetTopicLeaderboardAsync("rust", null, V, null, 0, 2, Token)).Select(e => e.Person).ShouldBe(["mastodon:carol@m.social", "x:bob"]);
+        (await store.GetTopicLeaderboardAsync("rust", D.AddDays(-1), V, null, 0, 10, Token)).Select(e => e.Person).ShouldBe(["x:eve"]);
+        (await store.GetTopicLeaderboardAsync("python", D, V, null, 0, 10, Token)).Select(e => e.Person).ShouldBe(["x:alice", "x:eve"]);
+        (await store.GetTopicLeaderboardAsync("cooking", D, V, null, 0, 10, Token)).ShouldBeEmpty();
+        (await store.GetTopicLeaderboardAsync("rust", D, "other", null, 0, 10, Token)).ShouldBeEmpty();
+        (await store.GetTopicLeaderboardAsync("rust", D, V, null, 0, 0, Token)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_topic_leaderboard_filters_by_network_and_minimum_score()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync(Records(), cancellationToken: Token);
+        await store.LinkAsync("alice-archer", Alice, Token);
+        await store.LinkAsync("alice-archer", Carol, Token);
+        await store.WriteScoresAsync(
+            Run(D, 3),
+            [WithTopics(Snap("alice-archer", D, 60), ("rust", 50)), WithTopics(Snap("x:bob", D, 50), ("rust", 70)), WithTopics(Snap("x:dave", D, 40), ("rust", 30.5))],
+            [],
+            Token);
+
+        (await store.GetTopicLeaderboardAsync("rust", D, V, Network.Mastodon, 0, 10, Token)).Select(e => e.Person).ShouldBe(["alice-archer"]);
+        (await store.GetTopicLeaderboardAsync("rust", D, V, Network.X, 0, 10, Token)).Select(e => e.Person).ShouldBe(["x:bob", "alice-archer", "x:dave"]);
+        (await store.GetTopicLeaderboardAsync("rust", D, V, Network.Reddit, 0, 10, Token)).ShouldBeEmpty();
+        (await store.GetTopicLeaderboardAsync("rust", D, V, null, 50, 10, Token)).Select(e => e.Person).ShouldBe(["x:bob", "alice-archer"]);
+        (await store.GetTopicLeaderboardAsync("rust", D, V, null, 30.5, 10, Token)).Count.ShouldBe(3);
+        (await store.GetTopicLeaderboardAsync("rust", D, V, null, 70.01, 10, Token)).ShouldBeEmpty();
+        (await store.GetTopicLeaderboardAsync("rust", D, V, Network.X, 60, 10, Token)).Select(e => e.Person).ShouldBe(["x:bob"]);
+    }
+
+    [Fact]
+    public async Task Writing_a_day_again_replaces_its_topic_scores()
+    {
+        await using var store = await NewStoreAsync();
+        await store.WriteScoresAsync(Run(D, 2), [WithTopics(Snap("a", D, 50), ("rust", 60)), WithTopics(Snap("b", D, 40), ("rust", 70))], [], Token);
+
+        await store.WriteScoresAsync(Run(D, 2), [WithTopics(Snap("a", D, 50), ("rust", 65)), Snap("c", D, 40)], [], Token);
+
+        (await store.GetTopicLeaderboardAsync("rust", D, V, null, 0, 10, Token)).Select(e => (e.Person, e.TopicScore)).ShouldBe([("a", 65.0)]);
+        (await store.GetSnapshotAsync("b", D, V, Token)).ShouldBeNull();
+    }
+
     protected async Task<ICloutStore> NewStoreAsync()
     {
         var store = await CreateStoreAsync();
@@ -450,6 +628,64 @@ public abstract class StoreContractTests
     }
 
     private static string Json(ScoreSnapshot snapshot) => JsonSerializer.Serialize(snapshot);
+
+    private static async Task<TopicRecordingSink> TopicWindowAsync(ICloutStore store, DateOnly day, int days)
+    {
+        var sink = new TopicRecordingSink();
+        await store.ReadTopicWindowAsync(day, days, sink, Token);
+        return sink;
+    }
+
+    /// <summary>"post KEY SOURCE KIND DAY text=… reactions=R" as "KEY SOURCE R".</summary>
+    private static string Brief(string post)
+    {
+        var parts = post.Split(' ');
+        return $"{parts[1]} {parts[2]} {post[(post.LastIndexOf("reactions=", StringComparison.Ordinal) + "reactions=".Length)..]}";
+    }
+
+    /// <summary>
+    /// Records for the topic window around <see cref="ContractData"/>: reactions that must not count (self, aimed at
+    /// another account, after the window), a reaction on Mastodon, an older post, list adds and an endorsement.
+    /// </summary>
+    private static IReadOnlyList<ImportRecord> TopicRecords() =>
+    [
+        new PostRecord(Network.X, "p0", "bob", At(-3), PostKind.Post) { Text = "old rust post" },
+        new ActionRecord(Network.X, "t1", ActionKind.Like, "alice", "alice", At(0, 2)) { Post = "p1" },
+        new ActionRecord(Network.X, "t2", ActionKind.Like, "dave", "bob", At(0, 3)) { Post = "p1" },
+        new ActionRecord(Network.X, "t3", ActionKind.Quote, "eve", "alice", At(1, 1)) { Post = "p1" },
+        new ActionRecord(Network.Mastodon, "m1", ActionKind.Reshare, "dave@m.social", "carol@m.social", At(0, 23)) { Post = "c1" },
+        new ActionRecord(Network.X, "l1", ActionKind.List, "bob", "alice", At(0, 1)) { Topic = "Rust people" },
+        new ActionRecord(Network.X, "e1", ActionKind.Endorse, "dave", "alice", At(-1, 2)) { Topic = "rust" },
+        new ActionRecord(Network.X, "l2", ActionKind.List, "bob", "dave", At(-5)) { Topic = "old list" },
+        new ActionRecord(Network.X, "l3", ActionKind.List, "eve", "alice", At(1)) { Topic = "later" },
+        new ActionRecord(Network.X, "l4", ActionKind.List, "eve", "bob", At(0)),
+    ];
+
+    private static TopicScore RustTopic(double score) =>
+        new("rust", "Rust", score)
+        {
+            Weight = 7.125,
+            Posts = 3,
+            Reactions = 4.5,
+            Attributions = 2,
+            Evidence =
+            [
+                new TopicEvidenceItem("post", 2.5, "x post on 2024-03-09 (3 reshare)")
+                {
+                    Network = Network.X,
+                    Account = "alice",
+                    Post = "p1",
+                    Text = "borrow checker\ttips 'quoted'",
+                    Day = D.AddDays(-1),
+                    Reactions = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["like"] = 1, ["reshare"] = 3 },
+                },
+                new TopicEvidenceItem("endorsement", 1.6, "endorsed for Rust by x:dave") { Network = Network.X, Day = D, By = "x:dave" },
+                new TopicEvidenceItem("profile", 1.5, "the x profile mentions it") { Network = Network.X, Account = "alice", Text = "writes about rust" },
+            ],
+        };
+
+    private static ScoreSnapshot WithTopics(ScoreSnapshot snapshot, params (string Slug, double Score)[] topics) =>
+        snapshot with { Topics = [.. topics.Select(t => new TopicScore(t.Slug, t.Slug, t.Score))] };
 
     private static ScoreSnapshot FullSnapshot(string person, DateOnly day, double score) =>
         new(person, day, V, score, Buckets.Of(score))
