@@ -37,5 +37,21 @@ public sealed class IdenticalScoresTests(ClickHouseCluster cluster)
 
         var top = (await sqlite.Store.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ToList();
         (await clickhouse.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ShouldBe(top);
+
+        // Topics come from the topic window (posts with reactions, lists, endorsements, bios), read by each store.
+        var people = (await sqlite.Store.GetLeaderboardAsync(null, "v1", null, 0, 50)).Select(r => r.Person).ToList();
+        var assigned = 0;
+        foreach (var person in people)
+        {
+            var expectedTopics = (await sqlite.Store.GetSnapshotAsync(person, null, "v1")).ShouldNotBeNull().Topics;
+            var actualTopics = (await clickhouse.GetSnapshotAsync(person, null, "v1")).ShouldNotBeNull().Topics;
+            actualTopics.Select(t => (t.Slug, t.Score)).ShouldBe(expectedTopics.Select(t => (t.Slug, t.Score)), $"topics of {person}");
+            assigned += expectedTopics.Count;
+        }
+
+        assigned.ShouldBeGreaterThan(0, "the generated population should have topics assigned");
+        var slug = (await sqlite.Store.GetSnapshotAsync(people[0], null, "v1"))!.Topics.FirstOrDefault()?.Slug ?? "technology";
+        (await clickhouse.GetTopicLeaderboardAsync(slug, null, "v1", null, 0, 10)).Select(e => (e.Person, e.TopicScore))
+            .ShouldBe((await sqlite.Store.GetTopicLeaderboardAsync(slug, null, "v1", null, 0, 10)).Select(e => (e.Person, e.TopicScore)));
     }
 }
