@@ -12,6 +12,8 @@ public static class ImporterRegistry
         new Mastodon.MastodonApiImporter(),
         new Bluesky.BlueskyCarImporter(),
         new Bluesky.BlueskyJetstreamImporter(),
+        new Snap.SnapTemporalImporter(),
+        new Snap.SnapFollowsImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));
