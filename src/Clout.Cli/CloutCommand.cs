@@ -22,6 +22,7 @@ public static class CloutCommand
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(TopCommand.Build());
         root.Subcommands.Add(CalibrateCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
         return root;
     }
 }
