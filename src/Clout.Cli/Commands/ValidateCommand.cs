@@ -16,6 +16,9 @@ public static class ValidateCommand
     {
         var command = new Command("validate", "Measure the score: predictive validity, gaming resistance, stability, version comparison");
         command.Subcommands.Add(Predictive());
+        command.Subcommands.Add(ValidateGamingCommand.Build());
+        command.Subcommands.Add(ValidateStabilityCommand.Build());
+        command.Subcommands.Add(ValidateVersionsCommand.Build());
         return command;
     }
 
