@@ -26,13 +26,14 @@ public static class GamingValidation
         await using var temp = await TemporaryStore.CreateAsync("gaming", cancellationToken);
         DateOnly day;
         string population;
+        var metrics = new Dictionary<(Network, string), MetricsRecord>();
         if (options.DataPath is { } path)
         {
             var importer = ImporterRegistry.Find(options.Format)
                 ?? throw new ArgumentException($"--format '{options.Format}' is not a known format; expected one of {ImporterRegistry.Names}");
             var log = new EventLog();
             progress?.Report($"importing {path}");
-            await temp.Store.ImportAsync(log.Keep(importer.Read(path, options.Import, cancellationToken)), null, cancellationToken);
+            await temp.Store.ImportAsync(KeepMetrics(log.Keep(importer.Read(path, options.Import, cancellationToken)), metrics), null, cancellationToken);
             day = log.LastDay;
             population = Path.GetFileName(path);
         }
@@ -40,7 +41,7 @@ public static class GamingValidation
         {
             var generator = new GeneratorOptions { People = options.People, Seed = options.Seed };
             progress?.Report($"generating {options.People:N0} people");
-            await temp.Store.ImportAsync(new PopulationGenerator(generator).Generate(), null, cancellationToken);
+            await temp.Store.ImportAsync(KeepMetrics(new PopulationGenerator(generator).Generate(), metrics), null, cancellationToken);
             day = generator.End;
             population = $"generated, {options.People:N0} people, seed {options.Seed}";
         }
@@ -55,7 +56,7 @@ public static class GamingValidation
         {
             progress?.Report($"injecting {kind.Replace('_', ' ')}");
             await using var copy = await temp.CopyAsync("gaming-" + kind, cancellationToken);
-            await copy.Store.ImportAsync(Inject(kind, cells, pool, baseline, day), null, cancellationToken);
+            await copy.Store.ImportAsync(Inject(kind, cells, pool, baseline, day, metrics), null, cancellationToken);
             var output = await EngineRun.RunAsync(copy.Store, model, day, cancellationToken);
             var scores = EngineRun.PersonScores(output);
             var (people, _) = SnapshotBuilder.Build(output, day);
@@ -96,6 +97,19 @@ public static class GamingValidation
 
         _ = baseScores;
         return new GamingResult(population, day, model.Version, rows);
+    }
+
+    private static IEnumerable<ImportRecord> KeepMetrics(IEnumerable<ImportRecord> records, Dictionary<(Network, string), MetricsRecord> metrics)
+    {
+        foreach (var record in records)
+        {
+            if (record is MetricsRecord m && (!metrics.TryGetValue((m.Network, m.Account), out var known) || known.Date <= m.Date))
+            {
+                metrics[(m.Network, m.Account)] = m;
+            }
+
+            yield return record;
+        }
     }
 
     private static double? Ratio(double part, double genuine) => genuine > 1e-9 ? part / genuine : null;
@@ -156,7 +170,7 @@ public static class GamingValidation
         return pool;
     }
 
-    private static IEnumerable<ImportRecord> Inject(string kind, List<Cell> cells, int[] pool, ModelOutput o, DateOnly day)
+    private static IEnumerable<ImportRecord> Inject(string kind, List<Cell> cells, int[] pool, ModelOutput o, DateOnly day, Dictionary<(Network, string), MetricsRecord> metrics)
     {
         var noon = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var fresh = noon.AddDays(-1);
@@ -165,6 +179,12 @@ public static class GamingValidation
         foreach (var c in cells)
         {
             var net = c.Network;
+            if (kind is "fake_followers" or "genuine_follows" && metrics.TryGetValue((net, c.Id), out var counters) && counters.Date == day && counters.Followers is { } followers)
+            {
+                // New followers raise the follower count too, whoever they are; the model decides what they are worth.
+                yield return counters with { Followers = followers + c.Volume };
+            }
+
             switch (kind)
             {
                 case "bought_engagement" or "fake_followers":
@@ -206,7 +226,8 @@ public static class GamingValidation
                     break;
                 default:
                     var genuineKind = kind == "genuine_follows" ? ActionKind.Follow : ActionKind.Reshare;
-                    for (var i = 0; i < c.Volume; i++)
+                    var tries = 0;
+                    for (var i = 0; i < c.Volume && tries++ < pool.Length * 4; i++)
                     {
                         var a = pool[next++ % pool.Length];
                         if (o.Input.Network[a] != net)
