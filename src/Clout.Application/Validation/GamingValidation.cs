@@ -198,7 +198,10 @@ public static class GamingValidation
 
                     break;
                 case "pod":
+                    // A pod: members engage each other and the target as much as the target is engaged, and the
+                    // target returns each action (the pod's contract).
                     var size = Math.Min(PodSize, c.Volume);
+                    var each = Math.Max(1, c.Volume / size);
                     for (var m = 0; m < size; m++)
                     {
                         yield return new AccountRecord(net, $"gaming-pod-{c.Index}-{m}") { Created = aged, Labels = ["pod"] };
@@ -208,17 +211,16 @@ public static class GamingValidation
                     {
                         var member = $"gaming-pod-{c.Index}-{i % size}";
                         yield return new ActionRecord(net, $"{member}:{c.Id}:{i}", ActionKind.Reshare, member, c.Id, noon.AddSeconds(i));
+                        yield return new ActionRecord(net, $"{c.Id}:{member}:{i}", ActionKind.Reshare, c.Id, member, noon.AddSeconds(i));
                     }
 
                     for (var m = 0; m < size; m++)
                     {
-                        var member = $"gaming-pod-{c.Index}-{m}";
-                        yield return new ActionRecord(net, $"{c.Id}:{member}", ActionKind.Reshare, c.Id, member, noon);
                         for (var k = 0; k < size; k++)
                         {
-                            if (k != m)
+                            for (var i = 0; i < each && k != m; i++)
                             {
-                                yield return new ActionRecord(net, $"{member}:gaming-pod-{c.Index}-{k}", ActionKind.Reshare, member, $"gaming-pod-{c.Index}-{k}", noon);
+                                yield return new ActionRecord(net, $"gaming-pod-{c.Index}-{m}:{k}:{i}", ActionKind.Reshare, $"gaming-pod-{c.Index}-{m}", $"gaming-pod-{c.Index}-{k}", noon.AddSeconds(i));
                             }
                         }
                     }

@@ -23,6 +23,6 @@ public sealed record StabilityOptions
 
     public ModelParameters Model { get; init; } = Algorithms.Default;
 
-    /// <summary>A second version to compare with on the last day (null: none).</summary>
+    /// <summary>The version <see cref="Model"/> is compared from on the last day (usually the current default; null: none).</summary>
     public ModelParameters? Compare { get; init; }
 }

@@ -76,9 +76,9 @@ public static class StabilityValidation
         VersionDiff? comparison = null;
         if (options.Compare is { } other && last is not null)
         {
-            progress?.Report($"comparing {options.Model.Version} with {other.Version} on {span.Last:yyyy-MM-dd}");
+            progress?.Report($"comparing {other.Version} → {options.Model.Version} on {span.Last:yyyy-MM-dd}");
             var otherOutput = await EngineRun.RunAsync(temp.Store, other, span.Last, cancellationToken);
-            comparison = VersionComparison.Compare(options.Model.Version, other.Version, span.Last, SnapshotBuilder.Build(last, span.Last).People, SnapshotBuilder.Build(otherOutput, span.Last).People);
+            comparison = VersionComparison.Compare(other.Version, options.Model.Version, span.Last, SnapshotBuilder.Build(otherOutput, span.Last).People, SnapshotBuilder.Build(last, span.Last).People);
         }
 
         return new StabilityResult(population, options.Model.Version, from, span.Last, ChangeDistribution.Of(quiet), ChangeDistribution.Of(everyone), comparison);

@@ -18,7 +18,7 @@ public static class ValidateStabilityCommand
         var days = CliOptions.Count("--days", "Days to simulate when no --data is given", 120, 2, 3650);
         var warmup = CliOptions.Count("--warmup", "Days at the start that are not counted (the window is filling)", 14, 0, 3650);
         var algorithm = new Option<string?>("--algorithm") { Description = "Algorithm version (default: the default version)", HelpName = "VERSION" };
-        var compare = new Option<string?>("--compare") { Description = "Another version to compare with on the last day", HelpName = "VERSION" };
+        var compare = new Option<string?>("--compare") { Description = "Compare the last day with this version (such as the current default): the change distribution from it to --algorithm and its causes", HelpName = "VERSION" };
         var report = ValidateCommand.Report();
         var command = new Command("stability", "Score consecutive days and report the distribution of daily changes")
         {
