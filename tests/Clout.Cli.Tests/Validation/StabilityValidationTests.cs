@@ -6,14 +6,19 @@ namespace Clout.Cli.Tests.Validation;
 public sealed class StabilityValidationTests
 {
     [Fact]
-    public async Task People_whose_activity_did_not_change_move_less_than_everyone()
+    public async Task People_whose_activity_did_not_change_move_less_than_everyone_and_less_in_v2_than_in_v1()
     {
-        var result = await StabilityValidation.RunAsync(new StabilityOptions { People = 400, Days = 40, WarmupDays = 30 }, null, TestContext.Current.CancellationToken);
+        var options = new StabilityOptions { People = 400, Days = 40, WarmupDays = 30 };
+        var v1 = await StabilityValidation.RunAsync(options with { Model = Engine.Model.Algorithms.V1 }, null, TestContext.Current.CancellationToken);
+        var v2 = await StabilityValidation.RunAsync(options with { Model = Engine.Model.Algorithms.V2, Compare = Engine.Model.Algorithms.V1 }, null, TestContext.Current.CancellationToken);
 
-        result.Everyone.Count.ShouldBeGreaterThan(1_000);
-        result.Quiet.Count.ShouldBeGreaterThan(100);
-        result.Quiet.P50.ShouldBeLessThanOrEqualTo(result.Everyone.P50);
-        result.Quiet.P95.ShouldBeLessThan(2);
+        v1.Everyone.Count.ShouldBeGreaterThan(1_000);
+        v1.Quiet.Count.ShouldBeGreaterThan(100);
+        v1.Quiet.Mean.ShouldBeLessThan(v1.Everyone.Mean);
+        v2.Quiet.Mean.ShouldBeLessThan(v2.Everyone.Mean);
+        v2.Quiet.UnderOnePoint.ShouldBeGreaterThanOrEqualTo(v1.Quiet.UnderOnePoint);
+        v2.Comparison.ShouldNotBeNull().From.ShouldBe("v1");
+        v2.Comparison.To.ShouldBe("v2");
     }
 
     [Fact]
@@ -25,7 +30,7 @@ public sealed class StabilityValidationTests
         diff.Changes.Count.ShouldBe(2);
         diff.Changes.Max.ShouldBe(0);
         diff.Up.ShouldBe(0);
-        VersionComparison.Markdown(diff).ShouldContain("100.0% move less than one point");
+        VersionComparison.Markdown(diff).ShouldContain("move less than one point");
     }
 
     [Fact]
