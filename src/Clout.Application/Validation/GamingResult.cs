@@ -6,5 +6,5 @@ namespace Clout.Application.Validation;
 /// </summary>
 public sealed record GamingResult(string Population, DateOnly Day, string Version, IReadOnlyList<GamingRow> Rows)
 {
-    public static IReadOnlyList<string> Kinds { get; } = ["bought_engagement", "fake_followers", "pod", "genuine_engagement", "genuine_follows"];
+    public static IReadOnlyList<string> Kinds { get; } = ["bought_engagement", "aged_bots", "fake_followers", "pod", "genuine_engagement", "genuine_follows"];
 }

@@ -11,7 +11,8 @@ namespace Clout.Application.Validation;
 /// Gaming resistance (docs/validation.md): on a generated population or a dataset in a temporary store, pick
 /// targets at a low and a mid score, then, each on its own copy of the store, inject bought engagement (fresh
 /// accounts without standing resharing the target), fake followers (fresh accounts following it), an engagement
-/// pod (aged accounts that reshare each other and the target, which returns the favour), and the same volumes
+/// pod (aged accounts that reshare each other and the target, which returns the favour), aged bots (year-old
+/// accounts nobody engages with, resharing the target), and the same volumes
 /// of genuine engagement and follows from established accounts. Reports the score changes, the ratios and
 /// whether the explanation flags the injection.
 /// </summary>
@@ -86,7 +87,7 @@ public static class GamingValidation
                     var mean = Mean(kind);
                     double? ratio = kind switch
                     {
-                        "bought_engagement" or "pod" => Ratio(mean, Mean("genuine_engagement")),
+                        "bought_engagement" or "aged_bots" or "pod" => Ratio(mean, Mean("genuine_engagement")),
                         "fake_followers" => Ratio(mean, Mean("genuine_follows")),
                         _ => null,
                     };
@@ -187,12 +188,12 @@ public static class GamingValidation
 
             switch (kind)
             {
-                case "bought_engagement" or "fake_followers":
+                case "bought_engagement" or "aged_bots" or "fake_followers":
                     var actionKind = kind == "fake_followers" ? ActionKind.Follow : ActionKind.Reshare;
                     for (var i = 0; i < c.Volume; i++)
                     {
                         var id = $"gaming-{kind}-{c.Index}-{i}";
-                        yield return new AccountRecord(net, id) { Created = fresh, Labels = [kind] };
+                        yield return new AccountRecord(net, id) { Created = kind == "aged_bots" ? aged : fresh, Labels = [kind] };
                         yield return new ActionRecord(net, $"{id}:{c.Id}", actionKind, id, c.Id, noon);
                     }
 
