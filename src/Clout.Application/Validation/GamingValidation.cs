@@ -49,7 +49,6 @@ public static class GamingValidation
 
         progress?.Report("scoring the population as it is");
         var baseline = await EngineRun.RunAsync(temp.Store, model, day, cancellationToken);
-        var baseScores = EngineRun.PersonScores(baseline);
         var cells = PickTargets(baseline, options);
         var pool = Established(baseline, cells, options.Seed);
         var changes = new Dictionary<string, List<(Cell Cell, double Change, bool Flagged, bool Discounted)>>(StringComparer.Ordinal);
@@ -96,7 +95,6 @@ public static class GamingValidation
             }
         }
 
-        _ = baseScores;
         return new GamingResult(population, day, model.Version, rows);
     }
 
