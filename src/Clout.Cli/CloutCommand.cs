@@ -24,6 +24,7 @@ public static class CloutCommand
         root.Subcommands.Add(CalibrateCommand.Build());
         root.Subcommands.Add(FindCommand.Build());
         root.Subcommands.Add(EndorseCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
         return root;
     }
 }

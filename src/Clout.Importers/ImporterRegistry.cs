@@ -16,6 +16,8 @@ public static class ImporterRegistry
         new YouTube.YouTubeImporter(),
         new Feeds.FeedImporter(),
         new Feeds.WordPressImporter(),
+        new Snap.SnapTemporalImporter(),
+        new Snap.SnapFollowsImporter(),
     ];
 
     public static string Names => string.Join(", ", All.Select(i => i.Format));

@@ -17,9 +17,10 @@ public static class ImportCommand
         var network = new Option<string?>("--network") { Description = $"Network of formats that do not say it: {NetworkNames.Expected}", HelpName = "NAME" };
         var kind = new Option<string?>("--kind") { Description = $"Default action kind of formats that do not say it: {KindNames.ExpectedActions}", HelpName = "KIND" };
         var person = new Option<string?>("--person") { Description = "Person the imported account belongs to (single-account exports)", HelpName = "ID" };
+        var snapshot = CliOptions.Date("--snapshot-date", "Date of counters and follow edges for formats that do not date them (default: today, UTC)");
         var command = new Command("import", "Import a file or export folder into the store (re-importing changes nothing)")
         {
-            path, format, skipInvalid, network, kind, person,
+            path, format, skipInvalid, network, kind, person, snapshot,
         };
         command.SetAction(CommandContext.Run(async (ctx, ct) =>
         {
@@ -28,6 +29,7 @@ public static class ImportCommand
                 Network = ParseNetwork(ctx.Parse.GetValue(network)),
                 DefaultKind = ParseKind(ctx.Parse.GetValue(kind)),
                 Person = ctx.Parse.GetValue(person),
+                SnapshotDate = ctx.Parse.GetValue(snapshot),
             };
             var file = ctx.Parse.GetValue(path)!;
             await using var store = await ctx.OpenStoreAsync(ct);

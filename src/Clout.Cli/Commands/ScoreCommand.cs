@@ -14,9 +14,14 @@ public static class ScoreCommand
         var to = CliOptions.Date("--to", "Last day of a range to score");
         var algorithm = new Option<string?>("--algorithm") { Description = "Algorithm version (default: the current default version)", HelpName = "VERSION" };
         var shadow = new Option<bool>("--shadow") { Description = "Write the scores beside the published ones without publishing them" };
+        var compareReport = new Option<string?>("--compare-report")
+        {
+            Description = "With --shadow: write the comparison of the published version with this one on the last scored day (Markdown, docs/validation.md)",
+            HelpName = "FILE.md",
+        };
         var command = new Command("score", "Score every person for a day from the 90 days before it, and publish the snapshots")
         {
-            date, from, to, algorithm, shadow,
+            date, from, to, algorithm, shadow, compareReport,
         };
         command.Validators.Add(result =>
         {
@@ -31,6 +36,11 @@ public static class ScoreCommand
             {
                 result.AddError("--from and --to go together");
             }
+
+            if (result.GetResult(compareReport) is not null && !result.GetValue(shadow))
+            {
+                result.AddError("--compare-report goes with --shadow (a published run replaces what it would compare with)");
+            }
         });
         command.SetAction(CommandContext.Run(async (ctx, ct) =>
         {
@@ -42,6 +52,14 @@ public static class ScoreCommand
                 ? await service.ScoreRangeAsync(first, ctx.Parse.GetValue(to)!.Value, model, ctx.Parse.GetValue(shadow), progress, ct)
                 : [await service.ScoreDayAsync(ctx.Parse.GetValue(date), model, ctx.Parse.GetValue(shadow), progress, ct)];
             progress.Dispose();
+            if (ctx.Parse.GetValue(compareReport) is { } reportFile && reports.Count > 0)
+            {
+                var published = await Versions.PublishedAsync(store, ct);
+                var diff = await Application.Validation.VersionComparison.FromStoreAsync(store, published, model.Version, reports[^1].Day, ct);
+                await File.WriteAllTextAsync(reportFile, Application.Validation.VersionComparison.Markdown(diff), ct);
+                await ctx.Error.WriteLineAsync($"wrote the comparison {published} → {model.Version} to {reportFile}");
+            }
+
             if (ctx.Json)
             {
                 ctx.WriteJson(reports.Select(r => new

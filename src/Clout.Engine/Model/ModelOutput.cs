@@ -77,7 +77,7 @@ public sealed class ModelOutput
         [
             p.ReachWeight * Reach[account],
             p.AmplificationWeight * Amplification[account],
-            p.NetworkImpactWeight * NetworkImpact[account],
+            p.NetworkImpactWeight * (p.NetworkImpactLog ? Math.Log(1 + NetworkImpact[account]) : NetworkImpact[account]),
             p.FollowersWeight * Math.Log(1 + FollowersEffective[account]),
             lists > 0 ? p.ListsWeight * Math.Log(1 + lists) : 0,
         ];

@@ -50,6 +50,18 @@ public sealed record ModelParameters
 
     public double NetworkImpactWeight { get; init; } = 2.0;
 
+    /// <summary>
+    /// When true, network impact enters the value as <c>ln(1 + impact)</c>: the influence of one's engagers counts,
+    /// but a few hub engagers no longer outweigh how many people engage (added in v2; v1 is linear).
+    /// </summary>
+    public bool NetworkImpactLog { get; init; }
+
+    /// <summary>
+    /// When true, standing counts an engager's engagement only as far as it is not returned in kind (its ring
+    /// factor), so a pod cannot vouch for its own members (added in v2).
+    /// </summary>
+    public bool StandingDiscountsRings { get; init; }
+
     public double FollowersWeight { get; init; } = 1.0;
 
     public double ListsWeight { get; init; } = 2.0;

@@ -37,7 +37,7 @@ public sealed partial class ScoringModel(ModelParameters parameters)
 
         var reciprocity = Reciprocity(raw);
         var ring = RingShares(raw, reciprocity, outRaw);
-        var standing = Standing(input, raw, reciprocity, age, selectivity);
+        var standing = Standing(input, raw, reciprocity, age, selectivity, ring);
         var quality = new double[n];
         for (var a = 0; a < n; a++)
         {
@@ -178,7 +178,7 @@ public sealed partial class ScoringModel(ModelParameters parameters)
     /// Standing: does anyone (of some age) engage with this actor, or follow it? Uses age, not full quality, so it
     /// needs no fixed point; bought accounts have neither.
     /// </summary>
-    private double[] Standing(ScoringInput input, CsrGraph g, float[] reciprocity, double[] age, double[] selectivity)
+    private double[] Standing(ScoringInput input, CsrGraph g, float[] reciprocity, double[] age, double[] selectivity, double[] ring)
     {
         var p = Parameters;
         var n = g.Vertices;
@@ -193,7 +193,8 @@ public sealed partial class ScoringModel(ModelParameters parameters)
                 for (var e = g.Start[t]; e < g.Start[t + 1]; e++)
                 {
                     var a = g.Other[e];
-                    s += age[a] * Saturate(EffectiveAction(g.Weight[e], selectivity[a], reciprocity[e]));
+                    var vouch = p.StandingDiscountsRings ? age[a] * RingFactor(ring[a]) : age[a];
+                    s += vouch * Saturate(EffectiveAction(g.Weight[e], selectivity[a], reciprocity[e]));
                 }
 
                 if (input.Followers[t] > 0)

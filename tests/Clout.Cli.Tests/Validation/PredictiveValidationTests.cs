@@ -1,0 +1,49 @@
+using Clout.Application.Validation;
+using Clout.Tests;
+
+namespace Clout.Cli.Tests.Validation;
+
+public sealed class PredictiveValidationTests
+{
+    /// <summary>The first three days of Higgs (about 54,000 actions), cut at the end of day 2.</summary>
+    [Fact]
+    public async Task The_score_and_its_reach_predict_future_engagers_on_a_higgs_slice_like_the_best_baseline()
+    {
+        var higgs = SharedData.Require("higgs-twitter/higgs-activity_time.txt");
+        var slice = Path.Combine(Path.GetTempPath(), $"higgs-slice-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var end = new DateTimeOffset(2012, 7, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+            await File.WriteAllLinesAsync(slice, File.ReadLines(higgs).Where(l => long.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) < end), TestContext.Current.CancellationToken);
+            var result = await PredictiveValidation.RunAsync(new PredictiveOptions { DataPath = slice, Cutoffs = ["2"] }, null, TestContext.Current.CancellationToken);
+
+            var cutoff = result.Cutoffs.ShouldHaveSingleItem();
+            cutoff.Cutoff.ShouldBe(new DateOnly(2012, 7, 2));
+            cutoff.Accounts.ShouldBeGreaterThan(10_000);
+            var m = cutoff.Metrics;
+            m.Keys.ShouldBe(["clout", "reach", "amplification", "network_impact", "actions_received", "distinct_actors", "pagerank"], ignoreOrder: true);
+
+            // Everything that measures engagement received predicts the future engagers.
+            m["clout"].Spearman.ShouldBeGreaterThan(0.3);
+            m["clout"].Ndcg.ShouldBeGreaterThan(0.5);
+
+            // Reach (distinct quality-weighted engagers) is at least as good as counting actions.
+            m["reach"].Spearman.ShouldBeGreaterThanOrEqualTo(m["actions_received"].Spearman - 0.005);
+            m["reach"].Ndcg.ShouldBeGreaterThanOrEqualTo(m["actions_received"].Ndcg - 0.02);
+        }
+        finally
+        {
+            File.Delete(slice);
+        }
+    }
+
+    [Fact]
+    public void Cutoffs_are_dates_or_day_numbers_of_the_data()
+    {
+        var log = new EventLog();
+        log.Add(new Core.Records.ActionRecord(Core.Domain.Network.Generic, "x", Core.Domain.ActionKind.Mention, "1", "2", new DateTimeOffset(2012, 7, 1, 3, 0, 0, TimeSpan.Zero)));
+        PredictiveValidation.ParseCutoff("2", log).ShouldBe(new DateOnly(2012, 7, 2));
+        PredictiveValidation.ParseCutoff("2012-07-05", log).ShouldBe(new DateOnly(2012, 7, 5));
+        Should.Throw<ArgumentException>(() => PredictiveValidation.ParseCutoff("noon", log)).Message.ShouldContain("expected YYYY-MM-DD");
+    }
+}
