@@ -187,7 +187,11 @@ internal sealed class SqliteImportWriter : IDisposable
         var added = Merge("stage_actions", "actions", "network, source_id, kind, actor_id, target_id, post, time, topic, raw", $"""
             INSERT INTO rollup_actions(day, target_id, actor_id, kind, count)
             SELECT {Day}, target_id, actor_id, kind, count(*) FROM temp.stage_actions WHERE true GROUP BY 1, 2, 3, 4
-            ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + excluded.count
+            ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + excluded.count;
+            INSERT INTO rollup_post_reactions(network, post, target_id, kind, day, count)
+            SELECT network, post, target_id, kind, {Day}, count(*) FROM temp.stage_actions
+            WHERE post IS NOT NULL AND actor_id <> target_id GROUP BY 1, 2, 3, 4, 5
+            ON CONFLICT(network, post, target_id, kind, day) DO UPDATE SET count = count + excluded.count
             """);
         actions += added;
         duplicates += stagedActions - added;

@@ -134,5 +134,19 @@ internal static class SqliteMigrations
             CREATE INDEX actions_kind ON actions(kind, time);
             CREATE INDEX posts_time ON posts(time);
             """),
+        (3, "per-post reaction roll-ups for topic evidence", """
+            CREATE TABLE rollup_post_reactions(
+                network INTEGER NOT NULL,
+                post TEXT NOT NULL,
+                target_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                day INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY(network, post, target_id, kind, day)) WITHOUT ROWID;
+            INSERT INTO rollup_post_reactions(network, post, target_id, kind, day, count)
+                SELECT network, post, target_id, kind, time / 86400 - (time % 86400 < 0), count(*)
+                FROM actions WHERE post IS NOT NULL AND actor_id <> target_id
+                GROUP BY 1, 2, 3, 4, 5;
+            """),
     ];
 }

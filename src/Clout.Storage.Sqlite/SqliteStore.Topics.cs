@@ -32,17 +32,19 @@ public sealed partial class SqliteStore
             using var command = connection.CreateCommand();
             command.Transaction = tx;
 
-            // One row per (post, reaction kind); a post without reactions comes once with a null kind.
+            // One row per (post, reaction kind), from the per-post roll-ups kept at import (reactions by other accounts
+            // aimed at the author); a post without reactions comes once with a null kind.
             command.CommandText = """
-                SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, x.kind, count(x.id)
-                FROM posts p LEFT JOIN actions x ON x.network = p.network AND x.post = p.source_id AND x.target_id = p.account_id
-                    AND x.actor_id <> p.account_id AND x.time < $to
+                SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, r.kind, coalesce(sum(r.count), 0)
+                FROM posts p LEFT JOIN rollup_post_reactions r ON r.network = p.network AND r.post = p.source_id
+                    AND r.target_id = p.account_id AND r.day <= $lastDay
                 WHERE p.time >= $from AND p.time < $to
-                GROUP BY p.id, x.kind
+                GROUP BY p.id, r.kind
                 ORDER BY p.id
                 """;
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$to", to);
+            command.Parameters.AddWithValue("$lastDay", last);
             using var reader = command.ExecuteReader();
             Span<int> reactions = stackalloc int[KindNames.AllActions.Count];
             long current = -1, author = 0;
