@@ -13,6 +13,7 @@ public static class CloutCommand
         root.Options.Add(CliOptions.Db);
         root.Options.Add(CliOptions.Store);
         root.Options.Add(CliOptions.Json);
+        root.Options.Add(CliOptions.Topics);
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(InitCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());

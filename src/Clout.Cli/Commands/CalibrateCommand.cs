@@ -35,7 +35,7 @@ public static class CalibrateCommand
                     await store.MigrateAsync(ct);
                     using (var progress = ctx.Progress("generating"))
                     {
-                        await store.ImportAsync(new PopulationGenerator(options, TaxonomyTopics.Default).Generate(), progress, ct);
+                        await store.ImportAsync(new PopulationGenerator(options, TaxonomyTopics.From(ctx.Taxonomy)).Generate(), progress, ct);
                     }
 
                     var builder = new WindowBuilder(model, options.End);

@@ -23,7 +23,7 @@ public static class DemoCommand
         {
             await using var store = await ctx.OpenStoreAsync(ct);
             var options = new GeneratorOptions { People = ctx.Parse.GetValue(people), Seed = ctx.Parse.GetValue(seed) };
-            var generator = new PopulationGenerator(options, TaxonomyTopics.Default);
+            var generator = new PopulationGenerator(options, TaxonomyTopics.From(ctx.Taxonomy));
             using (var progress = ctx.Progress($"generating {options.People:N0} people into {store.Location}"))
             {
                 await store.ImportAsync(generator.Generate(), progress, ct);
@@ -31,7 +31,7 @@ public static class DemoCommand
 
             var s = generator.Summary;
             await ctx.Out.WriteLineAsync($"generated {s.People:N0} people: {s.Accounts:N0} accounts, {s.Posts:N0} posts, {s.Actions:N0} actions ({s.BoughtActions:N0} bought, {s.FakeFollows:N0} fake follows, {s.PodMembers:N0} pod members, {s.Spammers:N0} spam bots)");
-            var service = new ScoringService(store, TimeProvider.System);
+            var service = new ScoringService(store, TimeProvider.System) { Taxonomy = ctx.Taxonomy };
             ScoreReport report;
             using (var progress = ctx.Progress("scoring"))
             {

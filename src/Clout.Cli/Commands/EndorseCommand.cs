@@ -21,7 +21,7 @@ public static class EndorseCommand
             await using var store = await ctx.OpenStoreAsync(ct);
             var from = await PersonResolver.ResolveAsync(store, endorser, ct);
             var to = await PersonResolver.ResolveAsync(store, ctx.Parse.GetValue(person)!, ct);
-            var e = await new EndorsementService(store, TimeProvider.System).EndorseAsync(from, to, ctx.Parse.GetValue(topic)!, ct);
+            var e = await new EndorsementService(store, TimeProvider.System) { Taxonomy = ctx.Taxonomy }.EndorseAsync(from, to, ctx.Parse.GetValue(topic)!, ct);
             if (ctx.Json)
             {
                 ctx.WriteJson(new { by = e.By, person = e.Person, topic = e.Topic, time = e.Time, from = e.From.ToString(), to = e.To.ToString(), action = e.ActionId });

@@ -31,9 +31,9 @@ public static class FindCommand
         command.SetAction(CommandContext.Run(async (ctx, ct) =>
         {
             var slug = ctx.Parse.GetValue(topic)!.Trim().ToLowerInvariant();
-            if (!TopicTaxonomy.Default.TryGetIndex(slug, out _))
+            if (!ctx.Taxonomy.TryGetIndex(slug, out _))
             {
-                var close = TopicTaxonomy.Default.Topics.Where(t => t.Slug.Contains(slug, StringComparison.Ordinal)).Take(5).Select(t => t.Slug).ToList();
+                var close = ctx.Taxonomy.Topics.Where(t => t.Slug.Contains(slug, StringComparison.Ordinal)).Take(5).Select(t => t.Slug).ToList();
                 throw new KeyNotFoundException($"--topic '{slug}' is not a known topic; expected a slug of the taxonomy{(close.Count > 0 ? $" such as {string.Join(", ", close)}" : " (see docs/topics.md)")}");
             }
 
@@ -56,7 +56,7 @@ public static class FindCommand
             }
             else
             {
-                TextViews.TopicLeaderboard(ctx.Out, rows, $"most influential on {TopicTaxonomy.Default.Get(slug).Name} ({slug}) {day:yyyy-MM-dd} ({version}{(net is null ? string.Empty : ", " + ctx.Parse.GetValue(network))})");
+                TextViews.TopicLeaderboard(ctx.Out, rows, $"most influential on {ctx.Taxonomy.Get(slug).Name} ({slug}) {day:yyyy-MM-dd} ({version}{(net is null ? string.Empty : ", " + ctx.Parse.GetValue(network))})");
                 if (rows.Count == 0)
                 {
                     await ctx.Out.WriteLineAsync("  nobody has this topic yet");

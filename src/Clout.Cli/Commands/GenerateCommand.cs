@@ -31,7 +31,7 @@ public static class GenerateCommand
                 Days = ctx.Parse.GetValue(days),
                 End = ctx.Parse.GetValue(end) ?? new DateOnly(2026, 11, 1),
             };
-            var generator = new PopulationGenerator(options, TaxonomyTopics.Default);
+            var generator = new PopulationGenerator(options, TaxonomyTopics.From(ctx.Taxonomy));
             var watch = Stopwatch.StartNew();
             var file = ctx.Parse.GetValue(output);
             string destination;

@@ -46,7 +46,7 @@ public static class ScoreCommand
         {
             var model = Versions.Require(ctx.Parse.GetValue(algorithm));
             await using var store = await ctx.OpenStoreAsync(ct);
-            var service = new ScoringService(store, TimeProvider.System);
+            var service = new ScoringService(store, TimeProvider.System) { Taxonomy = ctx.Taxonomy };
             using var progress = ctx.Progress("scoring");
             IReadOnlyList<ScoreReport> reports = ctx.Parse.GetValue(from) is { } first
                 ? await service.ScoreRangeAsync(first, ctx.Parse.GetValue(to)!.Value, model, ctx.Parse.GetValue(shadow), progress, ct)

@@ -20,6 +20,13 @@ public static class CliOptions
         HelpName = "URI",
     };
 
+    public static Option<string?> Topics { get; } = new("--topics")
+    {
+        Description = "A JSON file of your own topics added to the shipped taxonomy (default: $CLOUT_TOPICS); see docs/topics.md",
+        Recursive = true,
+        HelpName = "PATH",
+    };
+
     public static Option<bool> Json { get; } = new("--json")
     {
         Description = "Print machine-readable JSON on stdout",

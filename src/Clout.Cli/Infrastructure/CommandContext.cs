@@ -37,6 +37,10 @@ public sealed class CommandContext(ParseResult parse)
 
     public string StoreUri => StoreLocation.Resolve(Parse.GetValue(CliOptions.Store), Parse.GetValue(CliOptions.Db));
 
+    public Clout.Engine.Topics.TopicTaxonomy Taxonomy => taxonomy ??= Clout.Application.Topics.TaxonomyLoader.Load(Parse.GetValue(CliOptions.Topics));
+
+    private Clout.Engine.Topics.TopicTaxonomy? taxonomy;
+
     public Task<ICloutStore> OpenStoreAsync(CancellationToken cancellationToken) => StoreFactory.OpenAsync(StoreUri, cancellationToken);
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
@@ -60,6 +64,11 @@ public sealed class CommandContext(ParseResult parse)
 
                 await context.Error.WriteLineAsync("nothing was imported");
                 return Failed;
+            }
+            catch (Clout.Engine.Topics.TopicFileException e)
+            {
+                await context.Error.WriteLineAsync($"error: {e.Message}");
+                return Usage;
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
