@@ -32,14 +32,15 @@ public sealed partial class SqliteStore
             using var command = connection.CreateCommand();
             command.Transaction = tx;
 
-            // One row per (post, reaction kind), from the per-post roll-ups kept at import (reactions by other accounts
-            // aimed at the author); a post without reactions comes once with a null kind.
+            // One row per (post, reaction kind, day) from the per-post roll-ups kept at import (reactions by other
+            // accounts aimed at the author), summed below as rows of a post arrive together; a post without reactions
+            // comes once with a null kind. Posts are scanned in storage order rather than through the time index:
+            // sequential reads of the texts and no sort beat random reads by far (4.5 s instead of 36 s for 5.4M posts).
             command.CommandText = """
-                SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, r.kind, coalesce(sum(r.count), 0)
-                FROM posts p LEFT JOIN rollup_post_reactions r ON r.network = p.network AND r.post = p.source_id
+                SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, r.kind, r.count
+                FROM posts p NOT INDEXED LEFT JOIN rollup_post_reactions r ON r.network = p.network AND r.post = p.source_id
                     AND r.target_id = p.account_id AND r.day <= $lastDay
                 WHERE p.time >= $from AND p.time < $to
-                GROUP BY p.id, r.kind
                 ORDER BY p.id
                 """;
             command.Parameters.AddWithValue("$from", from);
