@@ -119,5 +119,18 @@ internal static class SqliteMigrations
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL);
             """),
+        (2, "api keys, Klout id lookup", """
+            CREATE TABLE api_keys(
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE,
+                created TEXT NOT NULL,
+                revoked TEXT,
+                per_second INTEGER,
+                per_day INTEGER);
+            CREATE TABLE klout_ids(
+                klout_id INTEGER PRIMARY KEY,
+                person_id INTEGER NOT NULL REFERENCES persons(id));
+            """),
     ];
 }
