@@ -22,6 +22,8 @@ public static class CloutCommand
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(TopCommand.Build());
         root.Subcommands.Add(CalibrateCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(KeysCommand.Build());
         return root;
     }
 }
