@@ -26,6 +26,8 @@ public static class CloutCommand
         root.Subcommands.Add(FindCommand.Build());
         root.Subcommands.Add(EndorseCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(KeysCommand.Build());
         return root;
     }
 }

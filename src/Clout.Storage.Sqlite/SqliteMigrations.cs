@@ -148,5 +148,18 @@ internal static class SqliteMigrations
                 FROM actions WHERE post IS NOT NULL AND actor_id <> target_id
                 GROUP BY 1, 2, 3, 4, 5;
             """),
+        (4, "api keys, Klout id lookup", """
+            CREATE TABLE api_keys(
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE,
+                created TEXT NOT NULL,
+                revoked TEXT,
+                per_second INTEGER,
+                per_day INTEGER);
+            CREATE TABLE klout_ids(
+                klout_id INTEGER PRIMARY KEY,
+                person_id INTEGER NOT NULL REFERENCES persons(id));
+            """),
     ];
 }

@@ -89,4 +89,18 @@ public interface ICloutStore : IAsyncDisposable
     Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
 
     Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>The person whose <see cref="KloutId"/> is <paramref name="kloutId"/>, or null.</summary>
+    Task<string?> FindPersonByKloutIdAsync(long kloutId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new API key (its hash only). Throws when the id is taken.</summary>
+    Task CreateApiKeyAsync(ApiKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The key with this SHA-256 hash (hex), revoked or not, or null.</summary>
+    Task<ApiKey?> FindApiKeyAsync(string hash, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a key revoked. Returns false when no key has that id.</summary>
+    Task<bool> RevokeApiKeyAsync(string id, DateTimeOffset when, CancellationToken cancellationToken = default);
 }

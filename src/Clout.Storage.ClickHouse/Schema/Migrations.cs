@@ -11,6 +11,7 @@ internal static class Migrations
     [
         new(1, "accounts, links, posts, actions with daily roll-ups, metrics, score runs and snapshots, settings", Initial),
         new(2, "topics and influence style of snapshots, per-topic scores for topic leaderboards", TopicScores),
+        new(3, "API keys", ApiKeys),
     ];
 
     public static int Latest => All[^1].Version;
@@ -144,6 +145,25 @@ internal static class Migrations
             {
                 statements.Add($"CREATE TABLE IF NOT EXISTS {n.All(table)} AS {n.Local(table)} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `{table}_local`, cityHash64(person))");
             }
+        }
+
+        return statements;
+    }
+
+    private static IReadOnlyList<string> ApiKeys(SqlNames n)
+    {
+        var statements = new List<string>
+        {
+            $"""
+            CREATE TABLE IF NOT EXISTS {n.Local("api_keys")} (
+                id String, name String, hash String, created Int64, revoked Int64, per_second Int32, per_day Int32, ver UInt64
+            ) ENGINE = ReplacingMergeTree(ver) ORDER BY id
+            """,
+        };
+
+        if (n.Cluster is not null)
+        {
+            statements.Add($"CREATE TABLE IF NOT EXISTS {n.All("api_keys")} AS {n.Local("api_keys")} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `api_keys_local`, cityHash64(id))");
         }
 
         return statements;

@@ -11,7 +11,7 @@ namespace Clout.Storage.Tests.Contract;
 /// What every <see cref="ICloutStore"/> must do, in terms of the port's documented semantics only. Each store's test
 /// class derives from this and returns a new, empty, not yet migrated store from <see cref="CreateStoreAsync"/>.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private const string V = "v1";
 

@@ -1,0 +1,58 @@
+using Clout.Api.Models;
+using Clout.Api.Security;
+using Clout.Core.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Clout.Api;
+
+/// <summary>
+/// Endpoints that need a key whatever the install: the calling key's own usage, and linking accounts to people
+/// (the API's write endpoints). Keys themselves are made with <c>clout keys create</c>, on the server.
+/// </summary>
+public static class KeysApi
+{
+    public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Keys and links").AddEndpointFilter(new AccessFilter(AccessPolicy.Write));
+
+        group.MapGet("/keys/current", (HttpContext http, KeyRateLimiter limiter, IOptions<ApiOptions> options) =>
+        {
+            var key = AccessFilter.CurrentKey(http)!;
+            return Results.Ok(KeyView.Of(key, options.Value, limiter.UsedToday(key.Id)));
+        })
+            .WithName("GetCurrentKey").WithSummary("The calling key: its limits and requests used today")
+            .Produces<KeyView>().ProducesProblem(401).ProducesProblem(429);
+
+        group.MapPut("/people/{id}/accounts/{network}/{account}", async (string id, string network, string account, Clout.Core.Storage.ICloutStore store, CancellationToken ct) =>
+        {
+            var key = AccountKeyOf(network, account);
+            return await store.LinkAsync(id, key, ct)
+                ? Results.NoContent()
+                : throw new KeyNotFoundException($"no account {key} in the store; import it first");
+        })
+            .WithName("LinkAccount").WithSummary("Links an account to a person (created if new); takes effect at the next scoring run")
+            .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(400);
+
+        group.MapDelete("/people/{id}/accounts/{network}/{account}", async (string id, string network, string account, Clout.Core.Storage.ICloutStore store, CancellationToken ct) =>
+        {
+            var key = AccountKeyOf(network, account);
+            var owner = await store.GetPersonByAccountAsync(key, ct);
+            if (owner is null || owner.Person != id)
+            {
+                throw new KeyNotFoundException($"account {key} is not linked to {id}");
+            }
+
+            await store.UnlinkAsync(key, ct);
+            return Results.NoContent();
+        })
+            .WithName("UnlinkAccount").WithSummary("Makes an account its own person again")
+            .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(400);
+
+        return group;
+    }
+
+    private static AccountKey AccountKeyOf(string network, string account) =>
+        NetworkNames.TryParse(network, out var n)
+            ? new AccountKey(n, account)
+            : throw new ArgumentException($"network '{network}' is unknown; expected one of {NetworkNames.Expected}");
+}
