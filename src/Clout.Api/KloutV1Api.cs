@@ -53,14 +53,14 @@ public static class KloutV1Api
         group.MapGet("/users/topics.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>
         {
             var rows = new List<V1Topics>();
-            foreach (var (person, _) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, klout, ct))
             {
-                rows.Add(new V1Topics(KloutDirectory.ScreenNameOf(person), []));
+                rows.Add(new V1Topics(KloutDirectory.ScreenNameOf(person), s.Topics.Select(t => t.Name).ToArray()));
             }
 
             return Results.Ok(new V1Response<V1Topics>(200, rows));
         })
-            .WithName("KloutV1Topics").WithSummary("Topics of up to 5 users (empty lists until topic scores are published)")
+            .WithName("KloutV1Topics").WithSummary("Topics of up to 5 users, ranked")
             .Produces<V1Response<V1Topics>>().Produces<KloutError>(403).Produces<KloutError>(404);
 
         group.MapGet("/soi/influenced_by.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>

@@ -63,10 +63,11 @@ public static class KloutV2Api
 
         group.MapGet("/user.json/{kloutId}/topics", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>
         {
-            await klout.ByKloutIdAsync(kloutId, ct);
-            return Results.Ok(Array.Empty<KloutTopic>());
+            var person = await klout.ByKloutIdAsync(kloutId, ct);
+            var s = await klout.SnapshotAsync(person, ct);
+            return Results.Ok(KloutTopics.Of(s, Clout.Engine.Topics.TopicTaxonomy.Default));
         })
-            .WithName("KloutUserTopics").WithSummary("A user's topics (an empty list until topic scores are published)")
+            .WithName("KloutUserTopics").WithSummary("A user's topics, ranked, with the taxonomy's stable ids")
             .Produces<KloutTopic[]>().Produces<KloutError>(403).Produces<KloutError>(404);
 
         group.MapGet("/user.json/{kloutId}/influence", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>

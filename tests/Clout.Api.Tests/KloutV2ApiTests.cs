@@ -77,7 +77,7 @@ public sealed class KloutV2ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Influence_lists_up_to_five_entities_with_counts_and_topics_is_an_empty_list()
+    public async Task Influence_lists_up_to_five_entities_with_counts_and_topics_have_Klout_fields()
     {
         var (_, handle, _) = await TopXPersonAsync();
         var kloutId = await KloutIdAsync(handle);
@@ -95,6 +95,14 @@ public sealed class KloutV2ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var topics = await Json.GetOkAsync(Client, $"/v2/user.json/{kloutId}/topics?key={Key}");
         topics.ValueKind.ShouldBe(JsonValueKind.Array);
+        topics.GetArrayLength().ShouldBeGreaterThan(0);
+        foreach (var topic in topics.EnumerateArray())
+        {
+            long.TryParse(topic.GetProperty("id").GetString(), out _).ShouldBeTrue();
+            topic.GetProperty("slug").GetString().ShouldNotBeNullOrEmpty();
+            topic.GetProperty("displayName").GetString().ShouldNotBeNullOrEmpty();
+            topic.GetProperty("topicType").GetString().ShouldBeOneOf("sub", "entity");
+        }
     }
 
     [Fact]
