@@ -130,7 +130,4 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
 
         return reports;
     }
-
-    /// <summary>Day number helper for callers that work in days.</summary>
-    public static int DayOf(DateOnly day) => DayNumber.Of(day);
 }

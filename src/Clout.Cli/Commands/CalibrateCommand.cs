@@ -81,6 +81,4 @@ public static class CalibrateCommand
         }));
         return command;
     }
-
-    internal static int Day(DateOnly d) => DayNumber.Of(d);
 }

@@ -94,7 +94,4 @@ public static class GenerateCommand
         }));
         return command;
     }
-
-    /// <summary>The generator's records, for callers that import them.</summary>
-    public static IEnumerable<ImportRecord> Records(GeneratorOptions options) => new PopulationGenerator(options, TaxonomyTopics.Default).Generate();
 }
