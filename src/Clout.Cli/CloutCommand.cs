@@ -28,6 +28,7 @@ public static class CloutCommand
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(KeysCommand.Build());
+        root.Subcommands.Add(RankCommand.Build());
         return root;
     }
 }

@@ -70,6 +70,12 @@ public sealed class CommandContext(ParseResult parse)
                 await context.Error.WriteLineAsync($"error: {e.Message}");
                 return Usage;
             }
+            catch (Clout.Engine.Graph.EdgeLists.EdgeListException e)
+            {
+                // A malformed input file, not a malformed command line.
+                await context.Error.WriteLineAsync($"error: {e.Message}");
+                return Failed;
+            }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 await context.Error.WriteLineAsync($"error: {e.Message}");
