@@ -2,10 +2,9 @@ namespace Clout.Engine.Graph.EdgeLists;
 
 /// <summary>
 /// Edges read from a file, as columns: the first <see cref="Count"/> entries of <see cref="Source"/>,
-/// <see cref="Target"/> and <see cref="Weight"/> (null when the list is unweighted). Node ids are the file's ids
-/// while <see cref="Compacted"/> is false; ids above <see cref="int.MaxValue"/> are stored as <c>-(k + 1)</c>, where k
-/// indexes <see cref="WideIds"/>. After <see cref="NodeIds.Compact"/> they are 0..Nodes-1. A graph build takes the
-/// columns over (<see cref="Release"/>) so their memory can go as soon as they are used.
+/// <see cref="Target"/> and <see cref="Weight"/> (null when the list is unweighted), holding the file's node ids;
+/// ids above <see cref="int.MaxValue"/> are stored as <c>-(k + 1)</c>, where k indexes <see cref="WideIds"/>.
+/// A graph build takes the columns over (<see cref="Release"/>) so their memory can go as soon as they are used.
 /// </summary>
 public sealed class EdgeList(int[] source, int[] target, float[]? weight, int count, IReadOnlyList<long> wideIds)
 {
@@ -20,19 +19,6 @@ public sealed class EdgeList(int[] source, int[] target, float[]? weight, int co
     public int Count { get; } = count;
 
     public IReadOnlyList<long> WideIds { get; } = wideIds;
-
-    public bool Compacted { get; private set; }
-
-    /// <summary>The file's id of each compact node id (set by compaction).</summary>
-    public long[] OriginalIds { get; private set; } = [];
-
-    public int Nodes => OriginalIds.Length;
-
-    internal void SetCompacted(long[] originalIds)
-    {
-        OriginalIds = originalIds;
-        Compacted = true;
-    }
 
     /// <summary>Hands the columns to the caller and forgets them.</summary>
     internal (int[] Source, int[] Target, float[]? Weight) Release()

@@ -1,83 +1,99 @@
 namespace Clout.Engine.Graph.EdgeLists;
 
 /// <summary>
-/// Builds the in-edge CSR of an edge list without per-edge objects: a counting sort by target whose per-chunk
-/// cursors let both cores place edges at once, stable so the order within a vertex is the file's order. The target
-/// column is overwritten with each edge's final position and then the source and weight columns are scattered one
-/// at a time, each freed once placed, so the peak stays near three columns. Optionally renumbers vertices by
-/// descending out-degree first, which packs the most-read ranks into the same cache lines.
+/// Builds the in-edge CSR of an edge list without per-edge objects, in two passes over the columns and two scatters.
+/// Pass 1 counts each id's in- and out-degree and sums its out-weight, per half of the list. Vertices are then
+/// numbered (by descending out-degree when asked, which packs the most-read ranks into the same cache lines; else in
+/// id order), and pass 2 renumbers the sources and turns each target into the edge's slot of a stable counting sort
+/// by target, each half with its own cursors. The sources and weights are then scattered to their slots one column at
+/// a time, each freed once placed, so the peak stays near three columns. The halves are fixed, not one per thread, so
+/// out-weight sums and the result are the same for any thread count.
 /// </summary>
 public static class EdgeListGraph
 {
+    private const int Halves = 2;
+
     public static PropagationGraph Build(EdgeList edges, bool degreeOrder, int threads)
     {
         ArgumentNullException.ThrowIfNull(edges);
-        NodeIds.Compact(edges, threads);
-        var n = edges.Nodes;
         var count = edges.Count;
-        var original = edges.OriginalIds;
         var (source, target, weight) = edges.Release();
+        var (space, fileIds) = NodeIds.Densify(source, target, count, edges.WideIds, threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        // A stable counting sort places edges the same way however the work is split, so chunks follow threads.
-        var chunks = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, count / 65536 + 1));
 
-        if (degreeOrder && n > 0)
+        // Pass 1: degrees and out-weights by id, per half; a source's count and sum share a cache line.
+        var inDegree = new int[Halves][];
+        var outs = new OutTotal[Halves][];
+        Parallel.For(0, Halves, parallel, h =>
         {
-            original = Renumber(source, target, count, n, original, parallel);
-        }
-
-        // Out-weights in file order, one thread, so the sums are the same for any thread count.
-        var outWeight = new double[n];
-        for (var i = 0; i < count; i++)
-        {
-            outWeight[source[i]] += weight is null ? 1 : weight[i];
-        }
-
-        // Counting sort by target: per-chunk counts give every chunk its own cursors.
-        var perChunk = new int[chunks][];
-        Parallel.For(0, chunks, parallel, c =>
-        {
-            var counts = new int[n];
-            var (from, to) = Chunk(count, chunks, c);
+            var ins = new int[space];
+            var totals = new OutTotal[space];
+            var (from, to) = Half(count, h);
             for (var i = from; i < to; i++)
             {
-                counts[target[i]]++;
+                ins[target[i]]++;
+                ref var total = ref totals[source[i]];
+                total.Count++;
+                total.Sum += weight is null ? 1 : weight[i];
             }
 
-            perChunk[c] = counts;
+            inDegree[h] = ins;
+            outs[h] = totals;
         });
 
+        var (newId, n) = Number(inDegree, outs, space, degreeOrder);
+        var original = new long[n];
+        var outWeight = new double[n];
         var start = new long[n + 1];
-        long at = 0;
-        for (var v = 0; v < n; v++)
+        for (var id = 0; id < space; id++)
         {
-            start[v] = at;
-            for (var c = 0; c < chunks; c++)
+            var v = newId[id];
+            if (v >= 0)
             {
-                var k = perChunk[c][v];
-                perChunk[c][v] = (int)at;
-                at += k;
+                original[v] = fileIds is null ? id : fileIds[id];
+                outWeight[v] = outs[0][id].Sum + outs[1][id].Sum;
+                start[v + 1] = (long)inDegree[0][id] + inDegree[1][id];
             }
         }
 
-        start[n] = at;
-        Parallel.For(0, chunks, parallel, c =>
+        outs = null!;
+        for (var v = 0; v < n; v++)
         {
-            var cursor = perChunk[c];
-            var (from, to) = Chunk(count, chunks, c);
+            start[v + 1] += start[v];
+        }
+
+        // The cursors of each half, by id: the first slot of the id's target segment that half writes to.
+        for (var id = 0; id < space; id++)
+        {
+            var v = newId[id];
+            if (v >= 0)
+            {
+                var first = inDegree[0][id];
+                inDegree[0][id] = (int)start[v];
+                inDegree[1][id] = (int)start[v] + first;
+            }
+        }
+
+        // Pass 2: sources renumbered, targets replaced by their slots.
+        Parallel.For(0, Halves, parallel, h =>
+        {
+            var cursor = inDegree[h];
+            var (from, to) = Half(count, h);
             for (var i = from; i < to; i++)
             {
+                source[i] = newId[source[i]];
                 target[i] = cursor[target[i]]++;
             }
         });
-        Array.Clear(perChunk);
-        var other = Scatter(ref source, target, count, chunks, parallel);
+        inDegree = null!;
+
+        var other = Scatter(ref source, target, count, parallel);
         float[] placed = [];
         if (weight is not null)
         {
             var weights = weight;
             weight = null;
-            placed = Scatter(ref weights, target, count, chunks, parallel);
+            placed = Scatter(ref weights, target, count, parallel);
         }
 
         target = [];
@@ -85,44 +101,36 @@ public static class EdgeListGraph
         return new PropagationGraph(new CsrGraph(n, start, other, placed), outWeight, original);
     }
 
-    /// <summary>Places each entry at its position, then lets go of the source column before the next one is made.</summary>
-    private static T[] Scatter<T>(ref T[] column, int[] position, int count, int chunks, ParallelOptions parallel)
+    /// <summary>Numbers the ids in use 0..n-1: by descending out-degree, then id; or by id. Unused ids get -1.</summary>
+    private static (int[] NewId, int Count) Number(int[][] inDegree, OutTotal[][] outs, int space, bool degreeOrder)
     {
-        Collect();
-        var placed = GC.AllocateUninitializedArray<T>(count);
-        var input = column;
-        Parallel.For(0, chunks, parallel, c =>
+        var newId = new int[space];
+        var n = 0;
+        if (!degreeOrder)
         {
-            var (from, to) = Chunk(count, chunks, c);
-            for (var i = from; i < to; i++)
+            for (var id = 0; id < space; id++)
             {
-                placed[position[i]] = input[i];
+                newId[id] = Used(id) ? n++ : -1;
             }
-        });
-        column = [];
-        return placed;
-    }
 
-    /// <summary>Renumbers vertices by descending out-degree (ties by id) and returns the reordered file ids.</summary>
-    private static long[] Renumber(int[] source, int[] target, int count, int n, long[] original, ParallelOptions parallel)
-    {
-        var degree = new int[n];
-        for (var i = 0; i < count; i++)
-        {
-            degree[source[i]]++;
+            return (newId, n);
         }
 
+        // Counting sort by out-degree, highest first, stable by id.
         var maxDegree = 0;
-        for (var v = 0; v < n; v++)
+        for (var id = 0; id < space; id++)
         {
-            maxDegree = Math.Max(maxDegree, degree[v]);
+            maxDegree = Math.Max(maxDegree, Out(id));
         }
 
-        // Counting sort of vertices by degree, highest first, stable by id.
         var slot = new int[maxDegree + 2];
-        for (var v = 0; v < n; v++)
+        for (var id = 0; id < space; id++)
         {
-            slot[maxDegree - degree[v] + 1]++;
+            if (Used(id))
+            {
+                slot[maxDegree - Out(id) + 1]++;
+                n++;
+            }
         }
 
         for (var d = 1; d < slot.Length; d++)
@@ -130,29 +138,44 @@ public static class EdgeListGraph
             slot[d] += slot[d - 1];
         }
 
-        var newId = degree;
-        var reordered = new long[n];
-        for (var v = 0; v < n; v++)
+        for (var id = 0; id < space; id++)
         {
-            var id = slot[maxDegree - degree[v]]++;
-            reordered[id] = original[v];
-            newId[v] = id;
+            newId[id] = Used(id) ? slot[maxDegree - Out(id)]++ : -1;
         }
 
+        return (newId, n);
+
+        int Out(int id) => outs[0][id].Count + outs[1][id].Count;
+
+        bool Used(int id) => Out(id) > 0 || inDegree[0][id] > 0 || inDegree[1][id] > 0;
+    }
+
+    /// <summary>Places each entry at its slot, then lets go of the source column before the next one is made.</summary>
+    private static T[] Scatter<T>(ref T[] column, int[] slot, int count, ParallelOptions parallel)
+    {
+        Collect();
+        var placed = GC.AllocateUninitializedArray<T>(count);
+        var input = column;
         Parallel.For(0, NodeIds.Chunks(count), parallel, c =>
         {
             var (from, to) = NodeIds.Chunk(count, c);
             for (var i = from; i < to; i++)
             {
-                source[i] = newId[source[i]];
-                target[i] = newId[target[i]];
+                placed[slot[i]] = input[i];
             }
         });
-        return reordered;
+        column = [];
+        return placed;
     }
 
-    private static (int From, int To) Chunk(int count, int chunks, int chunk) =>
-        ((int)((long)count * chunk / chunks), (int)((long)count * (chunk + 1) / chunks));
+    private static (int From, int To) Half(int count, int half) =>
+        ((int)((long)count * half / Halves), (int)((long)count * (half + 1) / Halves));
+
+    private struct OutTotal
+    {
+        public double Sum;
+        public int Count;
+    }
 
     private static void Collect() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 }
