@@ -270,6 +270,11 @@ public static class EdgeListText
 
         private static string Token(ReadOnlySpan<byte> text, int i)
         {
+            if (i >= text.Length || IsSeparator(text[i]) || text[i] == (byte)'\r')
+            {
+                return string.Empty;
+            }
+
             var begin = i;
             while (begin > 0 && !IsSeparator(text[begin - 1]))
             {
