@@ -28,14 +28,28 @@ public static class GraphRanking
         cancellationToken.ThrowIfCancellationRequested();
 
         watch.Restart();
-        phase?.Report($"ranking {graph.InEdges.Vertices:N0} nodes");
+        phase?.Report($"ranking {graph.InEdges.Vertices:N0} nodes (edges visited)");
         var options = new PageRankOptions { Damping = request.Damping, Threads = request.Threads };
         PageRankResult result;
         using (var kernel = new PageRankKernel(graph.InEdges, graph.OutWeight, [], options))
         {
-            result = request.Iterations is { } fixedCount
-                ? kernel.Run(fixedCount, 0)
-                : kernel.Run(request.MaxIterations, request.Tolerance);
+            var limit = request.Iterations ?? request.MaxIterations;
+            var tolerance = request.Iterations is null ? request.Tolerance : 0;
+            var iterations = 0;
+            double delta = 0;
+            while (iterations < limit)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                delta = kernel.Step();
+                iterations++;
+                progress?.Report(graph.InEdges.Edges * iterations);
+                if (tolerance > 0 && delta < tolerance)
+                {
+                    break;
+                }
+            }
+
+            result = new PageRankResult(kernel.Ranks, iterations, delta);
         }
 
         var rank = watch.Elapsed.TotalSeconds;

@@ -46,8 +46,8 @@ public static class RankCommand
             RankReport report;
             using (var progress = ctx.Progress("rank"))
             {
-                progress.Unit = "bytes";
-                report = await Task.Run(() => GraphRanking.Run(request, progress, progress, ct), ct);
+                var phases = new RankPhases(progress, request);
+                report = await Task.Run(() => GraphRanking.Run(request, phases, progress, ct), ct);
             }
 
             if (ctx.Parse.GetValue(output) is { } file)
@@ -89,5 +89,25 @@ public static class RankCommand
             return CommandContext.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Sets the progress line's unit and total for each phase: bytes read, then edges visited.</summary>
+    private sealed class RankPhases(ProgressReporter progress, RankRequest request) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value.StartsWith("reading", StringComparison.Ordinal))
+            {
+                progress.Unit = "bytes";
+                progress.SetTotal(File.Exists(request.EdgesPath) ? new FileInfo(request.EdgesPath).Length : 0);
+            }
+            else
+            {
+                progress.Unit = "edges";
+                progress.SetTotal(0);
+            }
+
+            progress.Report(value);
+        }
     }
 }

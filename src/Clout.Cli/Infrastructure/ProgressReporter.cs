@@ -17,6 +17,7 @@ public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisp
     private long total;
     private long done;
     private TimeSpan lastDraw;
+    private TimeSpan phaseStart;
     private bool drawn;
     private bool drewInPlace;
 
@@ -46,6 +47,8 @@ public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisp
         lock (gate)
         {
             phase = value;
+            phaseStart = watch.Elapsed;
+            done = 0;
             Draw(force: true);
         }
     }
@@ -66,7 +69,9 @@ public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisp
 
         lastDraw = now;
         drawn = true;
-        var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
+        // The rate is the current phase's, so a fast phase after a slow one does not look slow.
+        var inPhase = (now - phaseStart).TotalSeconds;
+        var rate = inPhase > 0 ? done / inPhase : 0;
         var text = done > 0 ? $"{phase}: {done:N0} {Unit} ({rate:N0}/s, {now:mm\\:ss})" : $"{phase} ({now:mm\\:ss})";
         if (total > 0 && done > 0)
         {
