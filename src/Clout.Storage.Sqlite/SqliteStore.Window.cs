@@ -48,32 +48,26 @@ public sealed partial class SqliteStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using (var command = connection.CreateCommand())
+        using (var query = new RawQuery(connection, "SELECT actor_id, target_id, kind, day, count FROM rollup_actions WHERE day BETWEEN ?1 AND ?2"))
         {
-            command.Transaction = tx;
-            command.CommandText = "SELECT actor_id, target_id, kind, day, count FROM rollup_actions WHERE day BETWEEN $f AND $l";
-            command.Parameters.AddWithValue("$f", first);
-            command.Parameters.AddWithValue("$l", last);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            query.Bind(1, first).Bind(2, last);
+            while (query.Step())
             {
-                sink.Rollup(reader.GetInt64(0), reader.GetInt64(1), (ActionKind)reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+                sink.Rollup(query.Int64(0), query.Int64(1), (ActionKind)query.Int32(2), query.Int32(3), query.Int32(4));
             }
         }
 
+
         cancellationToken.ThrowIfCancellationRequested();
-        using (var command = connection.CreateCommand())
+        using (var query = new RawQuery(connection, "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN ?1 AND ?2"))
         {
-            command.Transaction = tx;
-            command.CommandText = "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN $f AND $l";
-            command.Parameters.AddWithValue("$f", first);
-            command.Parameters.AddWithValue("$l", last);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            query.Bind(1, first).Bind(2, last);
+            while (query.Step())
             {
-                sink.Posts(reader.GetInt64(0), (PostKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+                sink.Posts(query.Int64(0), (PostKind)query.Int32(1), query.Int32(2), query.Int32(3));
             }
         }
+
 
         using (var command = connection.CreateCommand())
         {

@@ -73,6 +73,7 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
     {
         var window = new TopicWindow(new TopicMatcher(Taxonomy), output.Input.Accounts, day, builder.IndexOf);
         await store.ReadTopicWindowAsync(day, output.Parameters.WindowDays, window, cancellationToken);
+        window.Complete();
         var assignment = new TopicAssigner().Assign(window, AssignmentContext.From(output));
         var styles = StyleClassifier.Classify(output.Input, assignment);
         var personIndex = new Dictionary<string, int>(output.Input.PersonKeys.Length, StringComparer.Ordinal);

@@ -26,6 +26,26 @@ public sealed class GrowableArray<T>(int capacity = 1024)
         items[Count++] = value;
     }
 
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        if (Count + values.Length > items.Length)
+        {
+            var size = (long)items.Length;
+            while (size < Count + values.Length)
+            {
+                size *= 2;
+            }
+
+            Array.Resize(ref items, checked((int)Math.Min(Array.MaxLength, size)));
+        }
+
+        values.CopyTo(items.AsSpan(Count));
+        Count += values.Length;
+    }
+
+    /// <summary>Forgets the values and keeps the buffer.</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>The values as an array of exactly <see cref="Count"/> items (the buffer itself when it fits).</summary>
     public T[] ToArray()
     {

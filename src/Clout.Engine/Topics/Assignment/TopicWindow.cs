@@ -8,6 +8,9 @@ namespace Clout.Engine.Topics.Assignment;
 /// Receives a store's topic window (<see cref="ITopicSink"/>) and keeps only what topic assignment and styles need,
 /// in columns: texts are matched as they arrive, and only posts with topic evidence are kept (with their reactions).
 /// Accounts are the canonical indexes of the scoring window, found through <c>indexOf</c> (-1 for unknown ids).
+/// Post texts are matched in batches on the other cores while the store goes on reading; results are appended
+/// in arrival order, so the window is the same as a one-by-one match. <see cref="Posts"/> (or
+/// <see cref="Complete"/>) waits for the last batch.
 /// </summary>
 public sealed class TopicWindow : ITopicSink
 {
@@ -36,6 +39,10 @@ public sealed class TopicWindow : ITopicSink
     private readonly GrowableArray<int> attributionDay = new();
     private readonly GrowableArray<int> attributionEvidenceStart = new();
     private readonly List<string> attributionLabel = [];
+
+    private PostBatch filling = new();
+    private PostBatch spare = new();
+    private Task<PostBatch>? matching;
 
     private readonly GrowableArray<int> evidenceTopic = new(1 << 12);
     private readonly GrowableArray<float> evidenceShare = new(1 << 12);
@@ -73,7 +80,15 @@ public sealed class TopicWindow : ITopicSink
     /// <summary>Bit w is set when the account published anything in week w of the window (0 = the last 7 days; capped at 63).</summary>
     public ulong[] ActiveWeeks { get; }
 
-    public int Posts => postAccount.Count;
+    /// <summary>Posts kept (with topic evidence); waits for the texts still being matched.</summary>
+    public int Posts
+    {
+        get
+        {
+            Complete();
+            return postAccount.Count;
+        }
+    }
 
     public int Attributions => attributionActor.Count;
 
@@ -108,20 +123,79 @@ public sealed class TopicWindow : ITopicSink
         }
 
         ActiveWeeks[a] |= 1UL << Math.Min(63, age / 7);
-        if (string.IsNullOrEmpty(text) || !Collect(text, EvidenceSource.Post, evidenceTopic, evidenceShare))
+        if (string.IsNullOrEmpty(text))
         {
             return;
         }
 
-        postEvidenceStart.Add(evidenceTopic.Count);
-        postAccount.Add(a);
-        postDay.Add(day);
-        postSource.Add(sourceId);
-        postText.Add(text);
-        for (var k = 0; k < Kinds; k++)
+        filling.Add(a, day, sourceId, text, reactions);
+        if (filling.Count == PostBatch.Size)
         {
-            postReactions.Add(k < reactions.Length ? reactions[k] : 0);
+            Dispatch();
         }
+    }
+
+    /// <summary>Matches the posts still pending and appends them; idempotent. Call after the store has sent everything.</summary>
+    public void Complete()
+    {
+        if (filling.Count > 0)
+        {
+            Dispatch();
+        }
+
+        AppendMatched();
+    }
+
+    /// <summary>Starts matching the filled batch in the background, after appending the one before it.</summary>
+    private void Dispatch()
+    {
+        AppendMatched();
+        var batch = filling;
+        filling = spare;
+        filling.Clear();
+        matching = Task.Run(() =>
+        {
+            batch.Match(matcher);
+            return batch;
+        });
+    }
+
+    private void AppendMatched()
+    {
+        if (matching is null)
+        {
+            return;
+        }
+
+        var batch = matching.GetAwaiter().GetResult();
+        matching = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (from, to) = (batch.EvidenceStart[i], batch.EvidenceStart[i + 1]);
+            if (from == to)
+            {
+                continue;
+            }
+
+            for (var e = from; e < to; e++)
+            {
+                evidenceTopic.Add(batch.Topics[e]);
+                evidenceShare.Add(batch.Shares[e]);
+            }
+
+            postEvidenceStart.Add(evidenceTopic.Count);
+            postAccount.Add(batch.Account[i]);
+            postDay.Add(batch.Day[i]);
+            postSource.Add(batch.Source[i]);
+            postText.Add(batch.Text[i]);
+            for (var k = 0; k < Kinds; k++)
+            {
+                postReactions.Add(batch.Reactions[(i * Kinds) + k]);
+            }
+        }
+
+        batch.Clear();
+        spare = batch;
     }
 
     public void Attribution(long actor, long target, ActionKind kind, string label, int day)
@@ -190,12 +264,16 @@ public sealed class TopicWindow : ITopicSink
 
     public ReadOnlySpan<float> AttributionShares(int i) => attributionShare.Span[attributionEvidenceStart[i]..attributionEvidenceStart[i + 1]];
 
+    private bool Collect(string text, EvidenceSource source, GrowableArray<int> topics, GrowableArray<float> shares) =>
+        Collect(matcher, text, source, scratch, topicWeight, touched, topics, shares);
+
     /// <summary>
     /// Matches a text and appends one (topic, share) per topic found. A topic found by several kinds of signal in one
     /// text weighs their sum, capped at 1; shares are divided by the text's total when above 1, so one text never
-    /// counts for more than one whole piece of evidence however many topics it touches.
+    /// counts for more than one whole piece of evidence however many topics it touches. The scratch buffers are the
+    /// caller's, so batches can match on several threads.
     /// </summary>
-    private bool Collect(string text, EvidenceSource source, GrowableArray<int> topics, GrowableArray<float> shares)
+    private static bool Collect(TopicMatcher matcher, string text, EvidenceSource source, List<TopicEvidence> scratch, float[] topicWeight, List<int> touched, GrowableArray<int> topics, GrowableArray<float> shares)
     {
         scratch.Clear();
         matcher.Match(text, source, scratch);
@@ -230,5 +308,91 @@ public sealed class TopicWindow : ITopicSink
         }
 
         return true;
+    }
+
+    /// <summary>Posts waiting to be matched, and after matching their evidence (per post, in arrival order).</summary>
+    private sealed class PostBatch
+    {
+        public const int Size = 8192;
+        private const int Chunks = 16;
+
+        public int Count { get; private set; }
+
+        public int[] Account { get; } = new int[Size];
+
+        public int[] Day { get; } = new int[Size];
+
+        public string[] Source { get; } = new string[Size];
+
+        public string[] Text { get; } = new string[Size];
+
+        public int[] Reactions { get; } = new int[Size * Kinds];
+
+        public int[] EvidenceStart { get; } = new int[Size + 1];
+
+        public GrowableArray<int> Topics { get; } = new(1 << 12);
+
+        public GrowableArray<float> Shares { get; } = new(1 << 12);
+
+        public void Add(int account, int day, string source, string text, ReadOnlySpan<int> reactions)
+        {
+            var i = Count++;
+            Account[i] = account;
+            Day[i] = day;
+            Source[i] = source;
+            Text[i] = text;
+            var into = Reactions.AsSpan(i * Kinds, Kinds);
+            into.Clear();
+            reactions[..Math.Min(Kinds, reactions.Length)].CopyTo(into);
+        }
+
+        public void Clear()
+        {
+            Array.Clear(Source, 0, Count);
+            Array.Clear(Text, 0, Count);
+            Count = 0;
+            Topics.Clear();
+            Shares.Clear();
+        }
+
+        /// <summary>Matches every text, in fixed chunks on the thread pool, then lays the evidence out in post order.</summary>
+        public void Match(TopicMatcher matcher)
+        {
+            var count = Count;
+            var chunkTopics = new GrowableArray<int>[Chunks];
+            var chunkShares = new GrowableArray<float>[Chunks];
+            var perPost = new int[count];
+            Parallel.For(0, Chunks, chunk =>
+            {
+                var from = (int)((long)count * chunk / Chunks);
+                var to = (int)((long)count * (chunk + 1) / Chunks);
+                var topics = new GrowableArray<int>(256);
+                var shares = new GrowableArray<float>(256);
+                var scratch = new List<TopicEvidence>();
+                var weight = new float[matcher.Taxonomy.Count];
+                var touched = new List<int>();
+                for (var i = from; i < to; i++)
+                {
+                    var before = topics.Count;
+                    Collect(matcher, Text[i], EvidenceSource.Post, scratch, weight, touched, topics, shares);
+                    perPost[i] = topics.Count - before;
+                }
+
+                chunkTopics[chunk] = topics;
+                chunkShares[chunk] = shares;
+            });
+
+            EvidenceStart[0] = 0;
+            for (var i = 0; i < count; i++)
+            {
+                EvidenceStart[i + 1] = EvidenceStart[i] + perPost[i];
+            }
+
+            for (var chunk = 0; chunk < Chunks; chunk++)
+            {
+                Topics.AddRange(chunkTopics[chunk].Span);
+                Shares.AddRange(chunkShares[chunk].Span);
+            }
+        }
     }
 }
