@@ -17,18 +17,10 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(accounts);
         var day = DayNumber.Of(run.Day);
 
-        // Encoding is the slow part; do it before the transaction so the write lock is held briefly.
-        var networks = new byte[people.Count][];
-        var explanations = new byte[people.Count][];
-        var topics = new byte[]?[people.Count];
-        var styles = new byte[]?[people.Count];
-        Parallel.For(0, people.Count, i =>
-        {
-            networks[i] = SnapshotCodec.EncodeNetworks(people[i].Networks);
-            explanations[i] = SnapshotCodec.EncodeExplanation(people[i].Explanation);
-            topics[i] = people[i].Topics.Count > 0 ? SnapshotCodec.EncodeTopics(people[i].Topics) : null;
-            styles[i] = people[i].Style is { } style ? SnapshotCodec.EncodeStyle(style) : null;
-        });
+        // Encoding (JSON and Brotli) costs about as much as the inserts: chunks are encoded on the other cores while
+        // the chunk before them is inserted, and each chunk's bytes are dropped once written.
+        Task<EncodedChunk> Encode(int from) => Task.Run(() => EncodedChunk.Of(people, from, Math.Min(people.Count, from + EncodedChunk.Size)));
+        var next = people.Count > 0 ? Encode(0) : null;
 
         await using var connection = Open();
         var personIds = LoadIds(connection, "SELECT key, id FROM persons");
@@ -53,22 +45,28 @@ public sealed partial class SqliteStore
             insertTopic.CommandText = "INSERT OR REPLACE INTO topic_scores(version, day, topic, person_id, score) VALUES ($1, $2, $3, $4, $5)";
             AddParameters(insertTopic, 5);
             insertTopic.Prepare();
-            for (var i = 0; i < people.Count; i++)
+            for (var from = 0; from < people.Count; from += EncodedChunk.Size)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var s = people[i];
-                if (!personIds.TryGetValue(s.Person, out var personId))
+                var chunk = next!.GetAwaiter().GetResult();
+                next = from + EncodedChunk.Size < people.Count ? Encode(from + EncodedChunk.Size) : null;
+                for (var i = from; i < chunk.To; i++)
                 {
-                    personId = UpsertPerson(connection, tx, s.Person);
-                    personIds[s.Person] = personId;
-                }
+                    var s = people[i];
+                    if (!personIds.TryGetValue(s.Person, out var personId))
+                    {
+                        personId = UpsertPerson(connection, tx, s.Person);
+                        personIds[s.Person] = personId;
+                    }
 
-                SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, networks[i], explanations[i], topics[i], styles[i]);
-                insert.ExecuteNonQuery();
-                foreach (var topic in s.Topics)
-                {
-                    SetValues(insertTopic, run.Version, day, topic.Slug, personId, topic.Score);
-                    insertTopic.ExecuteNonQuery();
+                    var j = i - from;
+                    SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, chunk.Networks[j], chunk.Explanations[j], chunk.Topics[j], chunk.Styles[j]);
+                    insert.ExecuteNonQuery();
+                    foreach (var topic in s.Topics)
+                    {
+                        SetValues(insertTopic, run.Version, day, topic.Slug, personId, topic.Score);
+                        insertTopic.ExecuteNonQuery();
+                    }
                 }
             }
         }
@@ -361,6 +359,46 @@ public sealed partial class SqliteStore
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    /// <summary>The stored bytes of the structured parts of a run of snapshots (people <c>[From, To)</c>).</summary>
+    private sealed class EncodedChunk
+    {
+        public const int Size = 8192;
+
+        private EncodedChunk(int to, int count)
+        {
+            To = to;
+            Networks = new byte[count][];
+            Explanations = new byte[count][];
+            Topics = new byte[]?[count];
+            Styles = new byte[]?[count];
+        }
+
+        public int To { get; }
+
+        public byte[][] Networks { get; }
+
+        public byte[][] Explanations { get; }
+
+        public byte[]?[] Topics { get; }
+
+        public byte[]?[] Styles { get; }
+
+        public static EncodedChunk Of(IReadOnlyList<ScoreSnapshot> people, int from, int to)
+        {
+            var chunk = new EncodedChunk(to, to - from);
+            Parallel.For(from, to, i =>
+            {
+                var s = people[i];
+                var j = i - from;
+                chunk.Networks[j] = SnapshotCodec.EncodeNetworks(s.Networks);
+                chunk.Explanations[j] = SnapshotCodec.EncodeExplanation(s.Explanation);
+                chunk.Topics[j] = s.Topics.Count > 0 ? SnapshotCodec.EncodeTopics(s.Topics) : null;
+                chunk.Styles[j] = s.Style is { } style ? SnapshotCodec.EncodeStyle(style) : null;
+            });
+            return chunk;
         }
     }
 }
