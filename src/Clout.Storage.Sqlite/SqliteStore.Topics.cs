@@ -29,33 +29,27 @@ public sealed partial class SqliteStore
         cancellationToken.ThrowIfCancellationRequested();
         if (sink.WantsPosts)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-
             // One row per (post, reaction kind, day) from the per-post roll-ups kept at import (reactions by other
             // accounts aimed at the author), summed below as rows of a post arrive together; a post without reactions
             // comes once with a null kind. Posts are scanned in storage order rather than through the time index:
             // sequential reads of the texts and no sort beat random reads by far (4.5 s instead of 36 s for 5.4M posts).
-            command.CommandText = """
+            using var query = new RawQuery(connection, """
                 SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, r.kind, r.count
                 FROM posts p NOT INDEXED LEFT JOIN rollup_post_reactions r ON r.network = p.network AND r.post = p.source_id
-                    AND r.target_id = p.account_id AND r.day <= $lastDay
-                WHERE p.time >= $from AND p.time < $to
+                    AND r.target_id = p.account_id AND r.day <= ?1
+                WHERE p.time >= ?2 AND p.time < ?3
                 ORDER BY p.id
-                """;
-            command.Parameters.AddWithValue("$from", from);
-            command.Parameters.AddWithValue("$to", to);
-            command.Parameters.AddWithValue("$lastDay", last);
-            using var reader = command.ExecuteReader();
+                """);
+            query.Bind(1, last).Bind(2, from).Bind(3, to);
             Span<int> reactions = stackalloc int[KindNames.AllActions.Count];
             long current = -1, author = 0;
             string source = string.Empty;
             string? text = null;
             PostKind kind = default;
             var postDay = 0;
-            while (reader.Read())
+            while (query.Step())
             {
-                var id = reader.GetInt64(0);
+                var id = query.Int64(0);
                 if (id != current)
                 {
                     if (current >= 0)
@@ -65,19 +59,19 @@ public sealed partial class SqliteStore
 
                     current = id;
                     reactions.Clear();
-                    author = reader.GetInt64(1);
-                    source = reader.GetString(2);
-                    kind = (PostKind)reader.GetInt32(3);
-                    postDay = DayNumber.OfUnixSeconds(reader.GetInt64(4));
-                    text = reader.IsDBNull(5) ? null : reader.GetString(5);
+                    author = query.Int64(1);
+                    source = query.Text(2)!;
+                    kind = (PostKind)query.Int32(3);
+                    postDay = DayNumber.OfUnixSeconds(query.Int64(4));
+                    text = query.Text(5);
                 }
 
-                if (!reader.IsDBNull(6))
+                if (!query.IsNull(6))
                 {
-                    var k = reader.GetInt32(6);
+                    var k = query.Int32(6);
                     if ((uint)k < (uint)reactions.Length)
                     {
-                        reactions[k] += reader.GetInt32(7);
+                        reactions[k] += query.Int32(7);
                     }
                 }
             }
