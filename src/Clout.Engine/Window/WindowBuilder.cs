@@ -25,7 +25,7 @@ public sealed class WindowBuilder : IWindowSink
     private readonly GrowableArray<int> rowTarget = new(1 << 16);
     private readonly GrowableArray<byte> rowGroup = new(1 << 16);
     private readonly GrowableArray<float> rowWeight = new(1 << 16);
-    private LongIntMap? index;
+    private IdIndex? index;
     private int[] order = [];
     private int n;
     private long[] actionsReceived = [];
@@ -250,11 +250,15 @@ public sealed class WindowBuilder : IWindowSink
             }
         }
 
-        index = new LongIntMap(n);
+        var sortedIds = new long[n];
+        var positions = new int[n];
         for (var i = 0; i < n; i++)
         {
-            index.Set(storeIds[order[i]], i);
+            sortedIds[i] = storeIds[order[i]];
+            positions[i] = i;
         }
+
+        index = new IdIndex(sortedIds, positions);
 
         actionsReceived = new long[n];
         actionsSent = new long[n];
