@@ -55,7 +55,7 @@ public sealed class SuggestionMatcher
                 continue; // already one person
             }
 
-            var distinct = evidence.DistinctBy(e => (e.Kind, e.Account, e.Value)).OrderByDescending(e => e.Confidence).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
+            var distinct = evidence.DistinctBy(e => (e.Kind, e.Account, e.Value)).OrderByDescending(e => e.Confidence).ThenBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Account?.ToString(), StringComparer.Ordinal).ToList();
             var doubt = 1.0;
             foreach (var e in distinct)
             {
@@ -68,9 +68,11 @@ public sealed class SuggestionMatcher
                 continue;
             }
 
-            // Move the account whose person has fewer accounts; between equals, keep a named person over an account's own.
-            var moveA = sizes[a.Person] < sizes[b.Person]
-                || (sizes[a.Person] == sizes[b.Person] && IsOwnPerson(a) && !IsOwnPerson(b));
+            // Move the account whose person has fewer accounts; between equals, keep a named person over an account's
+            // own; then move the later key, so the suggestion does not depend on the order the store lists accounts in.
+            var moveA = sizes[a.Person] != sizes[b.Person] ? sizes[a.Person] < sizes[b.Person]
+                : IsOwnPerson(a) != IsOwnPerson(b) ? IsOwnPerson(a)
+                : string.CompareOrdinal(a.Key.ToString(), b.Key.ToString()) > 0;
             var (move, keep) = moveA ? (a, b) : (b, a);
             suggestions.Add(new IdentitySuggestion(keep.Person, move.Key, keep.Key, confidence, Reason(distinct), distinct) { AccountPerson = move.Person });
         }
@@ -151,7 +153,7 @@ public sealed class SuggestionMatcher
 
                     var description = $"the handle '{handle}' is used on {a.Network.Name()} ({a.Key}) and {b.Network.Name()} ({b.Key})"
                         + (sameName ? $", both named '{a.Name}'" : string.Empty);
-                    Add(pairs, members[x], members[y], new SuggestionEvidence("same-handle", description, Math.Clamp(confidence, 0.05, 0.9)) { Field = "handle", Value = handle });
+                    Add(pairs, members[x], members[y], new SuggestionEvidence("same-handle", description, Math.Round(Math.Clamp(confidence, 0.05, 0.9), 3)) { Field = "handle", Value = handle });
                 }
             }
         }
