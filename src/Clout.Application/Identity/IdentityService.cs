@@ -12,6 +12,9 @@ public sealed class IdentityService(ICloutStore store)
     /// <summary>Longest person id accepted for a new person.</summary>
     public const int MaxPersonLength = 200;
 
+    /// <summary>How messages name the store: its location for the CLI; a server says "the store" instead of a path.</summary>
+    public string StoreName { get; init; } = store.Location;
+
     /// <summary>
     /// Links <paramref name="account"/> (<c>NETWORK:ACCOUNT</c>) to <paramref name="person"/>: an existing person id,
     /// the <c>NETWORK:ACCOUNT</c> or <c>@handle</c> of an account of theirs, or a new person id (created).
@@ -78,7 +81,7 @@ public sealed class IdentityService(ICloutStore store)
         await store.GetPersonByAccountAsync(key, cancellationToken) ?? throw new KeyNotFoundException(UnknownAccount(key));
 
     private string UnknownAccount(AccountKey key) =>
-        $"no account {key} in {store.Location}; expected an account the store knows (accounts come from clout import)";
+        $"no account {key} in {StoreName}; expected an account the store knows (accounts come from clout import)";
 
     private async Task<string> ResolvePersonAsync(string? person, CancellationToken cancellationToken)
     {
@@ -102,7 +105,7 @@ public sealed class IdentityService(ICloutStore store)
         {
             // An account's own person id, or an account linked elsewhere: the person it belongs to.
             return (await store.GetPersonByAccountAsync(key, cancellationToken))?.Person ?? throw new KeyNotFoundException(
-                $"PERSON '{text}' is written as NETWORK:ACCOUNT but {store.Location} has no account {key}; expected a known account, or a new person id without a network prefix");
+                $"PERSON '{text}' is written as NETWORK:ACCOUNT but {StoreName} has no account {key}; expected a known account, or a new person id without a network prefix");
         }
 
         if (text.Length > MaxPersonLength || text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
