@@ -55,7 +55,7 @@ public static class LinkCommand
                 }
                 else
                 {
-                    TextViews.Suggestions(ctx.Out, shown, all.Count);
+                    TextViews.Suggestions(ctx.Out, shown, all.Count, ctx.Parse.GetValue(minConfidence));
                 }
 
                 return CommandContext.Ok;

@@ -157,11 +157,11 @@ public static class TextViews
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    public static void Suggestions(TextWriter w, IReadOnlyList<IdentitySuggestion> shown, int total)
+    public static void Suggestions(TextWriter w, IReadOnlyList<IdentitySuggestion> shown, int total, double minConfidence)
     {
         if (total == 0)
         {
-            w.WriteLine("no suggested links: no two people's accounts share a handle or link to each other");
+            w.WriteLine($"no suggested links with confidence {minConfidence:0.00} or more: no accounts of two people share a handle or link to each other");
             return;
         }
 
