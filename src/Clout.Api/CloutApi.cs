@@ -69,6 +69,7 @@ public static class CloutApi
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPeopleApi();
         app.MapLeaderboardApi();
+        app.MapTopicsApi();
         app.MapKeysApi();
         app.MapKloutV2Api();
         app.MapKloutV1Api();

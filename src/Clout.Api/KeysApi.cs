@@ -1,5 +1,6 @@
 using Clout.Api.Models;
 using Clout.Api.Security;
+using Clout.Application.Identity;
 using Clout.Core.Domain;
 using Microsoft.Extensions.Options;
 
@@ -26,9 +27,8 @@ public static class KeysApi
         group.MapPut("/people/{id}/accounts/{network}/{account}", async (string id, string network, string account, Clout.Core.Storage.ICloutStore store, CancellationToken ct) =>
         {
             var key = AccountKeyOf(network, account);
-            return await store.LinkAsync(id, key, ct)
-                ? Results.NoContent()
-                : throw new KeyNotFoundException($"no account {key} in the store; import it first");
+            await new IdentityService(store) { StoreName = "the store" }.LinkAsync(id, key.ToString(), ct);
+            return Results.NoContent();
         })
             .WithName("LinkAccount").WithSummary("Links an account to a person (created if new); takes effect at the next scoring run")
             .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(400);
@@ -42,11 +42,19 @@ public static class KeysApi
                 throw new KeyNotFoundException($"account {key} is not linked to {id}");
             }
 
-            await store.UnlinkAsync(key, ct);
+            try
+            {
+                await new IdentityService(store) { StoreName = "the store" }.UnlinkAsync(key.ToString(), ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: e.Message);
+            }
+
             return Results.NoContent();
         })
-            .WithName("UnlinkAccount").WithSummary("Makes an account its own person again")
-            .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(400);
+            .WithName("UnlinkAccount").WithSummary("Makes an account its own person again; 409 for the account a person with other accounts is named after")
+            .Produces(204).ProducesProblem(401).ProducesProblem(404).ProducesProblem(400).ProducesProblem(409);
 
         return group;
     }

@@ -29,6 +29,8 @@ public static class CloutCommand
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(KeysCommand.Build());
         root.Subcommands.Add(RankCommand.Build());
+        root.Subcommands.Add(LinkCommand.Build());
+        root.Subcommands.Add(UnlinkCommand.Build());
         return root;
     }
 }

@@ -15,13 +15,13 @@ public sealed partial class ClickHouseStore
     /// Accounts deduplicated (a record wins over a stub) with their person: the latest link, else their own key.
     /// The join runs on the node that received the query; links are few beside accounts.
     /// </summary>
-    private string ResolvedAccounts(string accountWhere = "1", string linkWhere = "1") => $"""
+    private string ResolvedAccounts(string accountWhere = "1", string linkWhere = "1", bool raw = false) => $"""
         SELECT a_sid AS sid, a_network AS network, a_id AS id, if(linked = '', akey, linked) AS person,
-            a_handle AS handle, a_name AS name, a_created AS created, a_bio AS bio, a_url AS url, a_labels AS labels, akey
+            a_handle AS handle, a_name AS name, a_created AS created, a_bio AS bio, a_url AS url, a_labels AS labels, akey{(raw ? ", a_raw AS raw" : string.Empty)}
         FROM (
             SELECT akey, any(sid) AS a_sid, any(network) AS a_network, any(id) AS a_id,
                 argMax(handle, ver) AS a_handle, argMax(name, ver) AS a_name, argMax(created, ver) AS a_created,
-                argMax(bio, ver) AS a_bio, argMax(url, ver) AS a_url, argMax(labels, ver) AS a_labels
+                argMax(bio, ver) AS a_bio, argMax(url, ver) AS a_url, argMax(labels, ver) AS a_labels{(raw ? ", argMax(raw, ver) AS a_raw" : string.Empty)}
             FROM {_n.All("accounts")} WHERE {accountWhere} GROUP BY akey
         )
         ANY LEFT JOIN (
@@ -34,7 +34,7 @@ public sealed partial class ClickHouseStore
 
     public async IAsyncEnumerable<AccountInfo> GetAccountsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var account in _http.RowsAsync(ResolvedAccounts() + " ORDER BY network, id", ResolvedColumns, ReadAccount, cancellationToken).ConfigureAwait(false))
+        await foreach (var account in _http.RowsAsync(ResolvedAccounts(raw: true) + " ORDER BY network, id", ResolvedColumns + 1, ReadAccountWithRaw, cancellationToken).ConfigureAwait(false))
         {
             yield return account;
         }
@@ -110,6 +110,9 @@ public sealed partial class ClickHouseStore
             Labels = labels.Length == 0 ? [] : JsonSerializer.Deserialize<string[]>(labels) ?? [],
         };
     }
+
+    private static AccountInfo ReadAccountWithRaw(TsvReader r) =>
+        ReadAccount(r) with { Raw = r.String(ResolvedColumns) is { Length: > 0 } raw ? raw : null };
 
     /// <summary>A person's name is the first name among their accounts (by network, then id).</summary>
     private static PersonInfo ToPerson(string person, IReadOnlyList<AccountInfo> accounts) =>

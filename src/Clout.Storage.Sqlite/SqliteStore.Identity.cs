@@ -69,12 +69,12 @@ public sealed partial class SqliteStore
     {
         await using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {AccountColumns} FROM accounts a JOIN persons p ON p.id = a.person_id ORDER BY a.id";
+        command.CommandText = $"SELECT {AccountColumns}, a.raw FROM accounts a JOIN persons p ON p.id = a.person_id ORDER BY a.id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadAccount(reader);
+            yield return ReadAccount(reader) with { Raw = reader.IsDBNull(9) ? null : reader.GetString(9) };
         }
     }
 

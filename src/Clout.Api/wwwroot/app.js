@@ -5,6 +5,7 @@ const view = document.getElementById('view');
 const statusLine = document.getElementById('status');
 const networks = ['x', 'mastodon', 'bluesky', 'reddit', 'youtube', 'blog', 'facebook', 'instagram', 'linkedin'];
 let state = null;
+let taxonomy = null;
 
 function esc(text) {
   return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -80,6 +81,92 @@ function subScores(s) {
   return bars([['Reach', s.reach, 'sub-reach'], ['Amplification', s.amplification, 'sub-amplification'], ['Network impact', s.networkImpact, 'sub-network-impact'], ['Audience', s.audience, 'sub-audience']], 50);
 }
 
+// ---- topics ----
+async function topicList() {
+  if (!taxonomy) taxonomy = await api('/topics');
+  return taxonomy;
+}
+
+// A <select> of every topic grouped under its top-level domain; the first option is the overall leaderboard.
+function topicPicker(topics, selected) {
+  const bySlug = new Map(topics.map(t => [t.slug, t]));
+  const rootOf = t => { let r = t; for (let i = 0; r.parent && bySlug.has(r.parent) && i < 20; i++) r = bySlug.get(r.parent); return r; };
+  const groups = new Map();
+  for (const t of topics) {
+    const root = rootOf(t);
+    if (!groups.has(root.slug)) groups.set(root.slug, { name: root.name, items: [] });
+    groups.get(root.slug).items.push(t);
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return `<label for="topic">Topic</label>
+    <select id="topic"><option value="">All topics (overall score)</option>${sorted.map(g => `<optgroup label="${esc(g.name)}">${g.items
+      .sort((a, b) => (a.parent ? 1 : 0) - (b.parent ? 1 : 0) || a.name.localeCompare(b.name))
+      .map(t => `<option value="${esc(t.slug)}" ${t.slug === selected ? 'selected' : ''}>${esc(t.name)}</option>`).join('')}</optgroup>`).join('')}</select>`;
+}
+
+function bindTopicPicker() {
+  document.getElementById('topic').addEventListener('change', e => {
+    const slug = e.target.value;
+    location.hash = slug ? `#/t/${encodeURIComponent(slug)}` : '#/';
+  });
+}
+
+async function topicBoard(slug, params) {
+  const network = params.get('network') || 'all';
+  const offset = Math.max(0, Number(params.get('offset') || 0));
+  const minScore = params.get('min') || '';
+  const limit = 25;
+  busy('Loading the topic leaderboard…');
+  const topics = await topicList();
+  const query = `network=${encodeURIComponent(network)}&offset=${offset}&limit=${limit}${minScore ? '&minScore=' + encodeURIComponent(minScore) : ''}`;
+  const page = await api(`/topics/${encodeURIComponent(slug)}/leaderboard?${query}`);
+  const topic = page.topic;
+  setTitle(`${topic.name} leaderboard`);
+  const parent = topic.parent ? topics.find(t => t.slug === topic.parent) : null;
+  view.innerHTML = `
+    <h1>Most influential on ${esc(topic.name)}</h1>
+    ${parent ? `<p class="muted">In <a href="#/t/${encodeURIComponent(parent.slug)}">${esc(parent.name)}</a> · scores of ${esc(page.day)}</p>` : `<p class="muted">Scores of ${esc(page.day)}</p>`}
+    <section class="panel">
+      <div class="filters">
+        <span>${topicPicker(topics, topic.slug)}</span>
+        <span><label for="network">Network</label>
+        <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === network ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select></span>
+        <form id="min-form"><label for="min-score">Topic score at least</label>
+          <input id="min-score" type="number" min="0" max="100" step="1" inputmode="numeric" value="${esc(minScore)}" placeholder="1">
+          <button type="submit" class="secondary">Apply</button></form>
+      </div>
+      ${page.items.length === 0 ? '<p data-testid="topic-empty">Nobody has this topic yet.</p>' : `
+      <table data-testid="topic-leaderboard">
+        <caption class="visually-hidden">People most influential on ${esc(topic.name)} on ${esc(page.day)}</caption>
+        <thead><tr><th class="num">Rank</th><th>Person</th><th class="hide-small">Handle</th><th class="num">Topic score</th><th class="num">Clout Score</th><th class="hide-small">Bucket</th></tr></thead>
+        <tbody>${page.items.map(r => `<tr data-person="${esc(r.person)}"><td class="num">${r.rank}</td><td>${personLink(r.person, r.name ?? r.person)}</td>
+          <td class="hide-small">${r.handle ? '@' + esc(r.handle) : ''}</td><td class="num" data-testid="row-topic-score">${fmt(r.topicScore)}</td>
+          <td class="num" data-testid="row-score">${fmt(r.score)}</td><td class="hide-small">${esc(r.bucket)}</td></tr>`).join('')}</tbody>
+      </table>`}
+      <div class="pager">
+        <button class="secondary" id="prev" ${offset === 0 ? 'disabled' : ''}>Previous</button>
+        <button class="secondary" id="next" ${page.next ? '' : 'disabled'}>Next</button>
+      </div>
+    </section>`;
+  const go = o => {
+    const min = document.getElementById('min-score').value.trim();
+    location.hash = `#/t/${encodeURIComponent(topic.slug)}?network=${encodeURIComponent(document.getElementById('network').value)}&offset=${o}${min ? '&min=' + encodeURIComponent(min) : ''}`;
+  };
+  bindTopicPicker();
+  document.getElementById('network').addEventListener('change', () => go(0));
+  document.getElementById('min-form').addEventListener('submit', e => { e.preventDefault(); go(0); });
+  document.getElementById('prev').addEventListener('click', () => go(Math.max(0, offset - limit)));
+  document.getElementById('next').addEventListener('click', () => go(offset + limit));
+  done();
+}
+
+function topicChips(topics) {
+  if (!topics || topics.length === 0) return '<p class="muted">No topics yet.</p>';
+  return `<ul class="chips" data-testid="topics">${topics.map(t => `<li><a class="chip" href="#/t/${encodeURIComponent(t.slug)}" data-slug="${esc(t.slug)}">${esc(t.name)}
+    <span class="num" data-testid="topic-score">${fmt(t.score)}</span><span class="visually-hidden">: topic score; see who is most influential on ${esc(t.name)}</span></a></li>`).join('')}</ul>
+    <p class="muted">Follow a topic to see who is most influential on it.</p>`;
+}
+
 // ---- views ----
 async function leaderboard(params) {
   const network = params.get('network') || 'all';
@@ -87,12 +174,16 @@ async function leaderboard(params) {
   const limit = 25;
   setTitle('Leaderboard');
   busy('Loading the leaderboard…');
-  const page = await api(`/leaderboard?network=${encodeURIComponent(network)}&offset=${offset}&limit=${limit}`);
+  const [page, topics] = await Promise.all([
+    api(`/leaderboard?network=${encodeURIComponent(network)}&offset=${offset}&limit=${limit}`), topicList()]);
   view.innerHTML = `
     <h1>Leaderboard</h1>
     <section class="panel">
-      <label for="network">Network</label>
-      <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === network ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select>
+      <div class="filters">
+        <span><label for="network">Network</label>
+        <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === network ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select></span>
+        <span>${topicPicker(topics, '')}</span>
+      </div>
       <table data-testid="leaderboard">
         <caption class="visually-hidden">Top scores${state?.day ? ' on ' + esc(state.day) : ''}</caption>
         <thead><tr><th class="num">Rank</th><th>Person</th><th class="hide-small">Handle</th><th class="num">Score</th><th class="hide-small">Bucket</th><th class="num">Day</th></tr></thead>
@@ -106,6 +197,7 @@ async function leaderboard(params) {
     </section>`;
   const go = o => { location.hash = `#/?network=${encodeURIComponent(document.getElementById('network').value)}&offset=${o}`; };
   document.getElementById('network').addEventListener('change', () => go(0));
+  bindTopicPicker();
   document.getElementById('prev').addEventListener('click', () => go(Math.max(0, offset - limit)));
   document.getElementById('next').addEventListener('click', () => go(offset + limit));
   done();
@@ -140,9 +232,10 @@ async function profile(id) {
     return;
   }
   const pid = encodeURIComponent(p.person.id);
-  const [history, explanation, changes, moments, influencers, influencees] = await Promise.all([
+  const [history, explanation, changes, moments, influencers, influencees, topics] = await Promise.all([
     api(`/people/${pid}/history`), api(`/people/${pid}/explanation`), optional(api(`/people/${pid}/changes`)),
-    api(`/people/${pid}/moments`), api(`/people/${pid}/influencers?limit=10`), api(`/people/${pid}/influencees?limit=10`)]);
+    api(`/people/${pid}/moments`), api(`/people/${pid}/influencers?limit=10`), api(`/people/${pid}/influencees?limit=10`),
+    optional(api(`/people/${pid}/topics`))]);
   const top = [...explanation.contributions].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)).slice(0, 12);
   view.innerHTML = `
     <h1 data-testid="person-name">${esc(p.person.name ?? p.person.id)} <span class="muted">@${esc(p.person.nick)}</span></h1>
@@ -158,6 +251,7 @@ async function profile(id) {
         ${s.flags.length ? `<p class="flags">${s.flags.map(esc).join('; ')}</p>` : ''}
         <p><a href="#/compare/${pid}/">Compare with someone</a></p>
       </section>
+      <section class="panel" aria-labelledby="h-topics"><h2 id="h-topics">Topics</h2>${topicChips(topics)}</section>
       <section class="panel" aria-labelledby="h-sub"><h2 id="h-sub">Sub-scores <span class="muted">(points)</span></h2>${subScores(s)}
         <p class="muted">Plus 1 base point: the parts add up to the score.</p></section>
       <section class="panel wide" aria-labelledby="h-history"><h2 id="h-history">Last 90 days</h2>
@@ -244,6 +338,7 @@ async function route() {
       document.getElementById('foot-state').textContent = `algorithm ${state.version}${state.day ? ', scores of ' + state.day : ', nothing scored yet'}`;
     }
     if (parts[0] === 'p' && parts[1]) await profile(parts[1]);
+    else if (parts[0] === 't' && parts[1]) await topicBoard(parts[1], params);
     else if (parts[0] === 'search') await search(params);
     else if (parts[0] === 'compare') await compare(parts[1] || '', parts[2] || '');
     else await leaderboard(params);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clout.Application.Explaining;
+using Clout.Application.Identity;
 using Clout.Core.Domain;
 using Clout.Core.Scoring;
 using Clout.Core.Storage;
@@ -155,4 +156,26 @@ public static class TextViews
         value is null ? "n/a" : value.Value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    public static void Suggestions(TextWriter w, IReadOnlyList<IdentitySuggestion> shown, int total, double minConfidence)
+    {
+        if (total == 0)
+        {
+            w.WriteLine($"no suggested links with confidence {minConfidence:0.00} or more: no accounts of two people share a handle or link to each other");
+            return;
+        }
+
+        w.WriteLine($"{total} suggested link{(total == 1 ? string.Empty : "s")}{(shown.Count < total ? $", the {shown.Count} strongest shown" : string.Empty)}; nothing is linked until you run the command under one");
+        foreach (var s in shown)
+        {
+            w.WriteLine();
+            w.WriteLine($"  {s.Confidence,5:0.00}  {s.Account} -> {s.Person}  ({s.Reason})");
+            foreach (var e in s.Evidence)
+            {
+                w.WriteLine($"         {e.Confidence:0.00} {e.Description}");
+            }
+
+            w.WriteLine($"         confirm: {s.Command}");
+        }
+    }
 }

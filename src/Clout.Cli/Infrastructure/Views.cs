@@ -1,4 +1,5 @@
 using Clout.Application.Explaining;
+using Clout.Application.Identity;
 using Clout.Core.Domain;
 using Clout.Core.Scoring;
 using Clout.Core.Storage;
@@ -118,6 +119,30 @@ public static class Views
         score_to = Round(changes.ScoreTo),
         change = Math.Round(changes.Delta, 4),
         items = changes.Items.Select(i => new { label = i.Label, points = Math.Round(i.Points, 4), signal = i.Signal, network = i.Network?.Name(), account = i.Account, before = Math.Round(i.ValueBefore, 4), after = Math.Round(i.ValueAfter, 4), description = i.Description }).ToArray(),
+    };
+
+    public static object Link(LinkChange change) => new
+    {
+        account = change.Account.ToString(),
+        person = change.To,
+        previous_person = change.From,
+        changed = change.Changed,
+    };
+
+    public static object Suggestions(IReadOnlyList<IdentitySuggestion> shown, int total) => new
+    {
+        total,
+        suggestions = shown.Select(s => new
+        {
+            person = s.Person,
+            account = s.Account.ToString(),
+            account_person = s.AccountPerson,
+            other = s.Other.ToString(),
+            confidence = s.Confidence,
+            reason = s.Reason,
+            command = s.Command,
+            evidence = s.Evidence.Select(e => new { kind = e.Kind, description = e.Description, confidence = Math.Round(e.Confidence, 3), account = e.Account?.ToString(), field = e.Field, value = e.Value }).ToArray(),
+        }).ToArray(),
     };
 
     private static object[] Engagers(IReadOnlyList<Engager> list) =>

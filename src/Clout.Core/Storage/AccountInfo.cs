@@ -11,5 +11,8 @@ public sealed record AccountInfo(Network Network, string Id, string? Handle, str
 
     public string? Url { get; init; }
 
+    /// <summary>The source's fields the domain does not model (JSON), where the store returns them (see <see cref="ICloutStore.GetAccountsAsync"/>).</summary>
+    public string? Raw { get; init; }
+
     public AccountKey Key => new(Network, Id);
 }

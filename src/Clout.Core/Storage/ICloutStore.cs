@@ -58,7 +58,7 @@ public interface ICloutStore : IAsyncDisposable
     /// <summary>People whose person id, name or account handle starts with or equals the query (case-insensitive).</summary>
     Task<IReadOnlyList<PersonInfo>> SearchPeopleAsync(string query, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>All accounts (for identity suggestions and exports), in store order.</summary>
+    /// <summary>All accounts with their raw source fields (for identity suggestions and exports), in store order.</summary>
     IAsyncEnumerable<AccountInfo> GetAccountsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Links an account to a person (created if new). Returns false when the account is unknown.</summary>

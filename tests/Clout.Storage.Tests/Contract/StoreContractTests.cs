@@ -246,6 +246,10 @@ public abstract partial class StoreContractTests
 
         accounts.Single(a => a.Key == Alice).Person.ShouldBe("x:alice");
         accounts.Single(a => a.Key == Carol).Person.ShouldBe("alice-archer");
+
+        // Identity suggestions read profile links from the fields the domain does not model.
+        accounts.Single(a => a.Key == Alice).Raw.ShouldBe("{\"extra\":1}");
+        accounts.Single(a => a.Key == Carol).Raw.ShouldBeNull();
     }
 
     [Fact]
