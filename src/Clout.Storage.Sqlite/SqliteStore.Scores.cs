@@ -115,12 +115,14 @@ public sealed partial class SqliteStore
         return result;
     }
 
+    // One person's snapshots go through (person_id, version, day): without statistics SQLite's planner would walk the
+    // primary key (version, day, person_id) over every person's rows of the version (0.4 s at 100,000 people).
     public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {SnapshotColumns} FROM snapshots s JOIN persons p ON p.id = s.person_id
+            SELECT {SnapshotColumns} FROM persons p JOIN snapshots s INDEXED BY snapshots_person ON s.person_id = p.id
             WHERE p.key = $k AND s.version = $v AND ($d IS NULL OR s.day = $d)
             ORDER BY s.day DESC LIMIT 1
             """;
@@ -178,7 +180,7 @@ public sealed partial class SqliteStore
         await using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT s.day, s.score, s.reach, s.amplification, s.network_impact FROM snapshots s JOIN persons p ON p.id = s.person_id
+            SELECT s.day, s.score, s.reach, s.amplification, s.network_impact FROM persons p JOIN snapshots s INDEXED BY snapshots_person ON s.person_id = p.id
             WHERE p.key = $k AND s.version = $v AND s.day BETWEEN $f AND $t ORDER BY s.day
             """;
         command.Parameters.AddWithValue("$k", person);
