@@ -29,6 +29,7 @@ public static class CloutCommand
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(KeysCommand.Build());
         root.Subcommands.Add(RankCommand.Build());
+        root.Subcommands.Add(SyncCommand.Build());
         return root;
     }
 }
