@@ -1,0 +1,365 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Clout.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Clout.Application.Tests.Sync;
+
+/// <summary>
+/// A local server (Kestrel on 127.0.0.1, a free port) that answers like the real APIs from the recorded real responses
+/// in the shared fixtures: Mastodon account statuses paged by min_id, Bluesky listRecords paged by record key,
+/// Jetstream over WebSocket from the recorded events, and a feed with ETags. Tests decide how much of each recording
+/// is "published" so far, inject faults, and read the request log.
+/// </summary>
+internal sealed partial class ReplayServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Fault> faults = new();
+    private readonly List<JsonObject> statuses;
+    private readonly List<string> events;
+    private readonly string feed;
+
+    private ReplayServer(WebApplication app, List<JsonObject> statuses, List<string> events, string feed)
+    {
+        this.app = app;
+        this.statuses = statuses;
+        this.events = events;
+        this.feed = feed;
+    }
+
+    public string Url { get; private set; } = "";
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>How many of the account's statuses exist so far (oldest first).</summary>
+    public int StatusesPublished { get; set; } = int.MaxValue;
+
+    /// <summary>How many of a repository's records exist so far (by record key).</summary>
+    public int RecordsPublished { get; set; } = int.MaxValue;
+
+    /// <summary>How many of the recorded Jetstream events have happened so far.</summary>
+    public int EventsPublished { get; set; } = int.MaxValue;
+
+    /// <summary>When set, the next Jetstream connection is aborted after sending this many events.</summary>
+    public int? DropStreamAfter { get; set; }
+
+    /// <summary>How many of the feed's newest entries are left out (not yet published).</summary>
+    public int FeedEntriesHidden { get; set; }
+
+    /// <summary>The Mastodon account whose statuses are served (the fixture's admin account).</summary>
+    public const string MastodonAccountId = "117020565693913441";
+
+    public IReadOnlyList<JsonObject> Statuses => statuses;
+
+    public IReadOnlyList<string> Events => events;
+
+    public static async Task<ReplayServer> StartAsync()
+    {
+        var mastodon = SharedData.Require("fixtures/mastodon-api/mastodon-py-cassettes");
+        var jetstream = SharedData.Require("fixtures/bluesky/jetstream-corpus/expected_v1.jsonl");
+        var feedFile = SharedData.Require("fixtures/rss-atom/feed-rs/atom_mediarss_reddit_1.xml");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ReplayServer(app, LoadStatuses(mastodon), File.ReadAllLines(jetstream).Where(l => l.Length > 0).ToList(), File.ReadAllText(feedFile));
+        app.UseWebSockets();
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return server;
+    }
+
+    public void Inject(Fault fault) => faults.Enqueue(fault);
+
+    public int FaultsLeft => faults.Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var target = path + context.Request.QueryString.Value;
+        Requests.Enqueue(target);
+        if (faults.TryPeek(out var fault) && target.Contains(fault.Path, StringComparison.Ordinal) && faults.TryDequeue(out fault))
+        {
+            if (await FailAsync(context, fault))
+            {
+                return;
+            }
+        }
+
+        var q = context.Request.Query;
+        if (path == "/subscribe" && context.WebSockets.IsWebSocketRequest)
+        {
+            await StreamAsync(context);
+            return;
+        }
+
+        var body = path switch
+        {
+            "/api/v1/accounts/lookup" => LookupAccount(q["acct"].ToString()),
+            _ when AccountStatuses().Match(path) is { Success: true } m => StatusPage(m.Groups[1].Value, q["min_id"].ToString(), int.Parse(q["limit"].ToString() is { Length: > 0 } l ? l : "20", System.Globalization.CultureInfo.InvariantCulture)),
+            "/xrpc/com.atproto.repo.listRecords" => ListRecords(q["repo"].ToString(), q["collection"].ToString(), q["cursor"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture)),
+            "/xrpc/com.atproto.identity.resolveHandle" => JsonSerializer.Serialize(new { did = BusiestDid() }),
+            "/feed.xml" => null,
+            _ => null,
+        };
+
+        if (path == "/feed.xml")
+        {
+            await FeedAsync(context);
+            return;
+        }
+
+        if (body is null)
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("""{"error":"Record not found"}""");
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    /// <summary>Applies a fault; false when the request should then be answered normally (a stall the client waited out).</summary>
+    private static async Task<bool> FailAsync(HttpContext context, Fault fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.TooManyRequests:
+                context.Response.StatusCode = 429;
+                if (fault.RetryAfter is not null)
+                {
+                    context.Response.Headers["Retry-After"] = fault.RetryAfter;
+                }
+
+                if (fault.ResetHeader is not null)
+                {
+                    context.Response.Headers["X-RateLimit-Remaining"] = "0";
+                    context.Response.Headers["X-RateLimit-Reset"] = fault.ResetHeader;
+                }
+
+                await context.Response.WriteAsync("""{"error":"Too many requests"}""");
+                return true;
+            case FaultKind.ServerError:
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("""{"error":"internal error"}""");
+                return true;
+            case FaultKind.Unavailable:
+                context.Response.StatusCode = 503;
+                await context.Response.WriteAsync("<html>upstream unavailable</html>");
+                return true;
+            case FaultKind.NotFound:
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync("""{"error":"Record not found"}""");
+                return true;
+            case FaultKind.Stall:
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return true;
+            case FaultKind.Truncated:
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength = 4000;
+                await context.Response.Body.WriteAsync(new byte[1000].Select(_ => (byte)' ').ToArray());
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return true;
+            case FaultKind.CutJson:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""[{"id":"1","content":"<p>cut""");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static List<JsonObject> LoadStatuses(string folder)
+    {
+        var byId = new SortedDictionary<string, JsonObject>(Comparer<string>.Create((a, b) => a.Length != b.Length ? a.Length - b.Length : string.CompareOrdinal(a, b)));
+        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        {
+            var node = JsonNode.Parse(File.ReadAllText(file));
+            IEnumerable<JsonNode?> items = node is JsonArray a ? a : [node];
+            foreach (var item in items)
+            {
+                if (item is JsonObject s && s["content"] is not null && s["account"]?["id"]?.GetValue<string>() == MastodonAccountId)
+                {
+                    byId[s["id"]!.GetValue<string>()] = s;
+                }
+            }
+        }
+
+        return byId.Values.ToList();
+    }
+
+    private string? LookupAccount(string acct) =>
+        statuses.Select(s => s["account"]!.AsObject()).FirstOrDefault(a => a["acct"]!.GetValue<string>() == acct.TrimStart('@'))?.ToJsonString();
+
+    /// <summary>Mastodon's min_id: the page of statuses just after min_id, newest first.</summary>
+    private string? StatusPage(string account, string minId, int limit)
+    {
+        if (account != MastodonAccountId)
+        {
+            return null;
+        }
+
+        var after = minId.Length == 0 ? "0" : minId;
+        var page = statuses.Take(StatusesPublished)
+            .Where(s => Later(s["id"]!.GetValue<string>(), after))
+            .Take(Math.Min(limit, 40))
+            .Reverse()
+            .Select(s => s.DeepClone())
+            .ToArray();
+        return new JsonArray(page).ToJsonString();
+    }
+
+    private static bool Later(string a, string b) => a.Length != b.Length ? a.Length > b.Length : string.CompareOrdinal(a, b) > 0;
+
+    /// <summary>The DID with the most recorded create events.</summary>
+    public string BusiestDid() =>
+        Creates().GroupBy(e => e.Did).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>The records a repository holds in a collection, by record key, as listRecords returns them.</summary>
+    public IReadOnlyList<(string Rkey, string Uri)> RecordsOf(string did, string collection) =>
+        Creates().Where(e => e.Did == did && e.Collection == collection).OrderBy(e => e.Rkey, StringComparer.Ordinal).Take(RecordsPublished)
+            .Select(e => (e.Rkey, $"at://{did}/{collection}/{e.Rkey}")).ToArray();
+
+    private IEnumerable<(string Did, string Collection, string Rkey, JsonNode Record, string? Cid)> Creates()
+    {
+        foreach (var line in events)
+        {
+            var e = JsonNode.Parse(line)!;
+            if (e["kind"]?.GetValue<string>() == "commit" && e["commit"]?["operation"]?.GetValue<string>() == "create")
+            {
+                var c = e["commit"]!;
+                yield return (e["did"]!.GetValue<string>(), c["collection"]!.GetValue<string>(), c["rkey"]!.GetValue<string>(), c["record"]!, c["cid"]?.GetValue<string>());
+            }
+        }
+    }
+
+    private string ListRecords(string repo, string collection, string cursor, int limit)
+    {
+        var all = Creates().Where(e => e.Did == repo && e.Collection == collection).OrderBy(e => e.Rkey, StringComparer.Ordinal).Take(RecordsPublished).ToList();
+        var page = all.Where(e => cursor.Length == 0 || string.CompareOrdinal(e.Rkey, cursor) > 0).Take(limit).ToList();
+        var records = new JsonArray(page.Select(e => (JsonNode)new JsonObject
+        {
+            ["uri"] = $"at://{e.Did}/{e.Collection}/{e.Rkey}",
+            ["cid"] = e.Cid,
+            ["value"] = e.Record.DeepClone(),
+        }).ToArray());
+        var result = new JsonObject { ["records"] = records };
+        if (page.Count > 0)
+        {
+            result["cursor"] = page[^1].Rkey;
+        }
+
+        return result.ToJsonString();
+    }
+
+    private async Task StreamAsync(HttpContext context)
+    {
+        var q = context.Request.Query;
+        var collections = q["wantedCollections"].Select(c => c!).ToArray();
+        var dids = q["wantedDids"].Select(d => d!).ToArray();
+        var cursor = long.TryParse(q["cursor"].ToString(), out var c) ? c : 0;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var drop = DropStreamAfter;
+        DropStreamAfter = null;
+        var sent = 0;
+        foreach (var line in events.Take(EventsPublished))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var time = root.GetProperty("time_us").GetInt64();
+            var did = root.GetProperty("did").GetString()!;
+            var collection = root.TryGetProperty("commit", out var commit) ? commit.GetProperty("collection").GetString() : null;
+            if (time < cursor || (dids.Length > 0 && !dids.Contains(did)) || (collections.Length > 0 && (collection is null || !collections.Any(w => Matches(w, collection)))))
+            {
+                continue;
+            }
+
+            if (drop is { } n && sent == n)
+            {
+                context.Abort();
+                return;
+            }
+
+            await socket.SendAsync(Encoding.UTF8.GetBytes(line), WebSocketMessageType.Text, true, context.RequestAborted);
+            sent++;
+        }
+
+        // Stay open like a live stream until the client leaves.
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var r = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if (r.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    private static bool Matches(string wanted, string collection) =>
+        wanted.EndsWith(".*", StringComparison.Ordinal) ? collection.StartsWith(wanted[..^1], StringComparison.Ordinal) : wanted == collection;
+
+    private async Task FeedAsync(HttpContext context)
+    {
+        var text = feed;
+        for (var i = 0; i < FeedEntriesHidden; i++)
+        {
+            var start = text.IndexOf("<entry", StringComparison.Ordinal);
+            var end = text.IndexOf("</entry>", start, StringComparison.Ordinal) + "</entry>".Length;
+            text = text.Remove(start, end - start);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes))[..16] + "\"";
+        if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            context.Response.StatusCode = (int)HttpStatusCode.NotModified;
+            return;
+        }
+
+        context.Response.Headers.ETag = etag;
+        context.Response.ContentType = "application/atom+xml";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    [GeneratedRegex(@"^/api/v1/accounts/(\d+)/statuses$")]
+    private static partial Regex AccountStatuses();
+}
