@@ -49,7 +49,7 @@ internal sealed partial class ReplayServer : IAsyncDisposable
     /// <summary>How many of a repository's records exist so far (by record key).</summary>
     public int RecordsPublished { get; set; } = int.MaxValue;
 
-    /// <summary>How many of the recorded Jetstream events have happened so far.</summary>
+    /// <summary>How many of the recorded Jetstream events have happened so far (in time order, as Jetstream plays them).</summary>
     public int EventsPublished { get; set; } = int.MaxValue;
 
     /// <summary>When set, the next Jetstream connection is aborted after sending this many events.</summary>
@@ -75,7 +75,8 @@ internal sealed partial class ReplayServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new ReplayServer(app, LoadStatuses(mastodon), File.ReadAllLines(jetstream).Where(l => l.Length > 0).ToList(), File.ReadAllText(feedFile));
+        var server = new ReplayServer(app, LoadStatuses(mastodon), File.ReadAllLines(jetstream).Where(l => l.Length > 0)
+            .OrderBy(l => JsonDocument.Parse(l).RootElement.GetProperty("time_us").GetInt64()).ToList(), File.ReadAllText(feedFile));
         app.UseWebSockets();
         app.Run(server.HandleAsync);
         await app.StartAsync();
@@ -290,8 +291,6 @@ internal sealed partial class ReplayServer : IAsyncDisposable
         var dids = q["wantedDids"].Select(d => d!).ToArray();
         var cursor = long.TryParse(q["cursor"].ToString(), out var c) ? c : 0;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var drop = DropStreamAfter;
-        DropStreamAfter = null;
         var sent = 0;
         foreach (var line in events.Take(EventsPublished))
         {
@@ -305,8 +304,10 @@ internal sealed partial class ReplayServer : IAsyncDisposable
                 continue;
             }
 
-            if (drop is { } n && sent == n)
+            // The drop belongs to the first connection that gets this far (not to one the client already gave up on).
+            if (DropStreamAfter is { } n && sent == n)
             {
+                DropStreamAfter = null;
                 context.Abort();
                 return;
             }

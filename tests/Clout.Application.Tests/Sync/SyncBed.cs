@@ -47,8 +47,9 @@ internal sealed class SyncBed : IAsyncDisposable
 
     public SyncService Service => new(Store, Options, TimeProvider.System);
 
-    public Task<SyncSource> AddAsync(string connector, string follow, string? endpoint = null) =>
-        Service.AddAsync(connector, follow, endpoint ?? Server.Url, TestContext.Current.CancellationToken);
+    /// <summary>Adds a source at the replay server (or at <paramref name="endpoint"/>; feeds pass null: the feed is its endpoint).</summary>
+    public Task<SyncSource> AddAsync(string connector, string follow, string? endpoint = "") =>
+        Service.AddAsync(connector, follow, endpoint == "" ? Server.Url : endpoint, TestContext.Current.CancellationToken);
 
     public async Task<SyncSourceReport> RunAsync(string? source = null, StreamLimits? limits = null, CancellationToken cancellationToken = default)
     {
