@@ -11,6 +11,7 @@ public static class SyncConnectors
         new BlueskyConnector(),
         new JetstreamConnector(),
         new FeedConnector(),
+        new RedditConnector(),
     ];
 
     public static string Names => string.Join(", ", All.Select(c => c.Name));

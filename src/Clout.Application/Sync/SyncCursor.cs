@@ -34,7 +34,7 @@ public sealed class SyncCursor
         }
         catch (JsonException e)
         {
-            throw new SyncException($"source {source}: the stored cursor is not a JSON object of strings ({e.Message}); remove and add the source again to start over");
+            throw new SyncException($"source {source}: the stored cursor is not a JSON object of strings ({e.Message.Split(" Path:", 2)[0].TrimEnd('.')}); remove and add the source again to start over");
         }
     }
 

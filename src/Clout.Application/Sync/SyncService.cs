@@ -89,7 +89,19 @@ public sealed class SyncService(ICloutStore store, SyncOptions options, TimeProv
         void Say(string line) => progress($"{source.Id}: {line}");
         var started = Stopwatch.GetTimestamp();
         var http = new SyncHttp(client, options, clock, Say);
-        var run = new SyncRun(source, store, http, options, clock, Say, limits);
+        SyncRun run;
+        try
+        {
+            run = new SyncRun(source, store, http, options, clock, Say, limits);
+        }
+        catch (SyncException e)
+        {
+            Say($"stopped: {e.Message}");
+            var failed = source with { LastRun = clock.GetUtcNow(), LastError = e.Message, LastCount = 0 };
+            await store.SaveSyncSourceAsync(failed, cancellationToken).ConfigureAwait(false);
+            return new SyncSourceReport(failed, new(), 0, [], 0, 0, 0, e.Message, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
         string? error = null;
         var connector = SyncConnectors.Find(source.Connector);
         Say($"syncing {source.Follow} from {source.Endpoint}" + (source.Cursor is { } c ? $" after {c}" : " from the start"));

@@ -124,6 +124,11 @@ internal sealed partial class ReplayServer : IAsyncDisposable
             _ => null,
         };
 
+        if (RedditListing().Match(path) is { Success: true } listing)
+        {
+            body = RedditPage(listing.Groups[1].Value, q["before"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (path == "/feed.xml")
         {
             await FeedAsync(context);
@@ -360,6 +365,53 @@ internal sealed partial class ReplayServer : IAsyncDisposable
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes);
     }
+
+    /// <summary>How many of each Reddit listing's things exist so far (oldest first).</summary>
+    public int RedditPublished { get; set; } = int.MaxValue;
+
+    /// <summary>A recorded listing's things, newest first (as Reddit lists new things).</summary>
+    public IReadOnlyList<JsonObject> RedditThings(string listing) =>
+        (listing == "new" ? redditPosts : redditComments).Value;
+
+    private readonly Lazy<List<JsonObject>> redditPosts = new(() => Things("TestSubredditListings.test_hot__01__GET_r_askreddit_hot.json"));
+    private readonly Lazy<List<JsonObject>> redditComments = new(() => Things("TestSubredditListings.test_comments__01__GET_r_askreddit_comments.json"));
+
+    private static List<JsonObject> Things(string file)
+    {
+        var listing = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.Require("fixtures/reddit-api/praw-cassettes"), file)))!;
+        return listing["data"]!["children"]!.AsArray().Select(c => c!.AsObject())
+            .OrderByDescending(c => c["data"]!["created_utc"]!.GetValue<double>())
+            .ThenByDescending(c => c["data"]!["name"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reddit's before: the things just newer than the anchor, newest first; without it the newest page.</summary>
+    private string RedditPage(string listing, string before, int limit)
+    {
+        var all = RedditThings(listing);
+        var visible = all.Skip(Math.Max(0, all.Count - RedditPublished)).ToList();
+        List<JsonObject> page;
+        if (before.Length == 0)
+        {
+            page = visible.Take(limit).ToList();
+        }
+        else
+        {
+            var at = visible.FindIndex(t => t["data"]!["name"]!.GetValue<string>() == before);
+            page = at <= 0 ? [] : visible.Take(at).TakeLast(limit).ToList();
+        }
+
+        var data = new JsonObject
+        {
+            ["children"] = new JsonArray(page.Select(t => (JsonNode)t.DeepClone()).ToArray()),
+            ["before"] = page.Count > 0 ? page[0]["data"]!["name"]!.GetValue<string>() : null,
+            ["after"] = page.Count > 0 ? page[^1]["data"]!["name"]!.GetValue<string>() : null,
+        };
+        return new JsonObject { ["kind"] = "Listing", ["data"] = data }.ToJsonString();
+    }
+
+    [GeneratedRegex(@"^/r/askreddit/(new|comments)\.json$")]
+    private static partial Regex RedditListing();
 
     [GeneratedRegex(@"^/api/v1/accounts/(\d+)/statuses$")]
     private static partial Regex AccountStatuses();
