@@ -12,6 +12,7 @@ public static class SyncConnectors
         new JetstreamConnector(),
         new FeedConnector(),
         new RedditConnector(),
+        new MastodonStreamConnector(),
     ];
 
     public static string Names => string.Join(", ", All.Select(c => c.Name));

@@ -47,6 +47,40 @@ public sealed class SyncHttp
             .Build();
     }
 
+    /// <summary>
+    /// Opens a long-lived response (a server-sent event stream) through the same retries: 5xx and 429 are retried,
+    /// other statuses fail at once. The caller reads and disposes the response.
+    /// </summary>
+    public Task<HttpResponseMessage> OpenStreamAsync(string source, Uri uri, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
+        RetryAsync(
+            source,
+            $"GET {uri}",
+            async token =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
+                foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status is >= 200 and < 300)
+                {
+                    return response;
+                }
+
+                response.Dispose();
+                if (status == 429 || status >= 500)
+                {
+                    throw new TransientFetchProblem($"HTTP {status} {response.ReasonPhrase}");
+                }
+
+                throw new SyncException($"source {source}: GET {uri}: HTTP {status} {response.ReasonPhrase}{Hint(status)}");
+            },
+            cancellationToken);
+
     /// <summary>Requests made, attempts included (for reports).</summary>
     public int Requests { get; private set; }
 

@@ -52,7 +52,7 @@ internal sealed partial class ReplayServer : IAsyncDisposable
     /// <summary>How many of the recorded Jetstream events have happened so far (in time order, as Jetstream plays them).</summary>
     public int EventsPublished { get; set; } = int.MaxValue;
 
-    /// <summary>When set, the next Jetstream connection is aborted after sending this many events.</summary>
+    /// <summary>When set, every Jetstream connection without a cursor is aborted after sending this many events.</summary>
     public int? DropStreamAfter { get; set; }
 
     /// <summary>How many of the feed's newest entries are left out (not yet published).</summary>
@@ -127,6 +127,17 @@ internal sealed partial class ReplayServer : IAsyncDisposable
         if (RedditListing().Match(path) is { Success: true } listing)
         {
             body = RedditPage(listing.Groups[1].Value, q["before"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (path == "/api/v1/timelines/public")
+        {
+            body = StatusPage(MastodonAccountId, q["min_id"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (path == "/api/v1/streaming/public")
+        {
+            await EventStreamAsync(context);
+            return;
         }
 
         if (path == "/feed.xml")
@@ -309,10 +320,10 @@ internal sealed partial class ReplayServer : IAsyncDisposable
                 continue;
             }
 
-            // The drop belongs to the first connection that gets this far (not to one the client already gave up on).
-            if (DropStreamAfter is { } n && sent == n)
+            if (DropStreamAfter is { } n && sent == n && cursor == 0)
             {
-                DropStreamAfter = null;
+                // Aborting at once would reset the connection before the client has read its handshake and events.
+                await Task.Delay(300, context.RequestAborted);
                 context.Abort();
                 return;
             }
@@ -335,6 +346,27 @@ internal sealed partial class ReplayServer : IAsyncDisposable
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Mastodon's streaming API: a heartbeat, then every status not yet published as an update event; stays open.</summary>
+    private async Task EventStreamAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync(":)\n\n", context.RequestAborted);
+        foreach (var status in statuses.Skip(StatusesPublished))
+        {
+            await context.Response.WriteAsync($"event: update\ndata: {status.ToJsonString()}\n\n", context.RequestAborted);
+            await context.Response.WriteAsync(":thump\n\nevent: delete\ndata: 1\n\n", context.RequestAborted);
+        }
+
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
         {
         }
     }

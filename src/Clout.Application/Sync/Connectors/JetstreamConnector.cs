@@ -89,6 +89,11 @@ public sealed class JetstreamConnector : ISyncConnector
                     await ws.ConnectAsync(uri, connect.Token).ConfigureAwait(false);
                     return ws;
                 }
+                catch (Exception e) when (connect.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    ws.Dispose();
+                    throw new TransientFetchProblem("no WebSocket handshake within the request timeout", inner: e);
+                }
                 catch
                 {
                     ws.Dispose();
