@@ -18,6 +18,7 @@ public sealed class SyncHttp
     private readonly SyncOptions options;
     private readonly TimeProvider clock;
     private readonly ResiliencePipeline pipeline;
+    private readonly Action<string>? progress;
     private DateTimeOffset notBefore = DateTimeOffset.MinValue;
 
     public SyncHttp(HttpClient client, SyncOptions options, TimeProvider clock, Action<string>? progress = null)
@@ -26,11 +27,14 @@ public sealed class SyncHttp
         this.client = client;
         this.options = options;
         this.clock = clock;
-        pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions
+        this.progress = progress;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<TransientFetchProblem>().Handle<TimeoutRejectedException>().Handle<HttpRequestException>().Handle<IOException>(),
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
@@ -42,9 +46,10 @@ public sealed class SyncHttp
                     progress?.Invoke($"retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s: {Describe(args.Outcome.Exception)}");
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(options.RequestTimeout)
-            .Build();
+            });
+        }
+
+        pipeline = builder.AddTimeout(options.RequestTimeout).Build();
     }
 
     /// <summary>
@@ -92,6 +97,17 @@ public sealed class SyncHttp
     public async Task<SyncResponse> GetAsync(string source, Uri uri, IReadOnlyDictionary<string, string>? headers, bool json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
+
+        // The last answer said the rate limit is used up: wait for its reset before asking again (outside the
+        // per-attempt timeout, which the wait may well exceed).
+        var wait = notBefore - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            wait = Min(wait, options.MaxRateLimitWait);
+            progress?.Invoke($"the rate limit is used up; waiting {wait.TotalSeconds:0.###} s for its reset");
+            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+
         var attempts = 0;
         try
         {
@@ -147,12 +163,6 @@ public sealed class SyncHttp
 
     private async Task<SyncResponse> AttemptAsync(Uri uri, IReadOnlyDictionary<string, string>? headers, bool json, CancellationToken token)
     {
-        var wait = notBefore - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(Min(wait, options.MaxRateLimitWait), clock, token).ConfigureAwait(false);
-        }
-
         Requests++;
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())

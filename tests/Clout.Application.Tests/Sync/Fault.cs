@@ -23,6 +23,9 @@ internal enum FaultKind
     /// <summary>A complete HTTP response whose JSON body is cut in half.</summary>
     CutJson,
 
+    /// <summary>A normal answer whose headers say the rate limit is used up until an hour from now.</summary>
+    LimitUsedUp,
+
     /// <summary>404, which retrying cannot fix.</summary>
     NotFound,
 }

@@ -72,6 +72,34 @@ public sealed class MastodonSyncTests
     }
 
     [Fact]
+    public async Task A_used_up_rate_limit_delays_the_next_request_until_its_reset_capped_by_the_maximum_wait()
+    {
+        await using var bed = await SyncBed.StartAsync();
+        await bed.AddAsync("mastodon", "@admin");
+        bed.Server.Inject(new Fault("/lookup", FaultKind.LimitUsedUp));
+
+        var report = await bed.RunAsync();
+
+        report.Error.ShouldBeNull();
+        report.Counts.Posts.ShouldBe(bed.Server.Statuses.Count);
+        bed.Progress.ShouldContain("mastodon-1: the rate limit is used up; waiting 0.02 s for its reset");
+    }
+
+    [Fact]
+    public async Task With_no_retries_the_first_failure_ends_the_source()
+    {
+        await using var bed = await SyncBed.StartAsync();
+        bed.Options = bed.Options with { MaxRetries = 0 };
+        await bed.AddAsync("mastodon", "@admin");
+        bed.Server.Inject(new Fault("/lookup", FaultKind.ServerError));
+
+        var report = await bed.RunAsync();
+
+        report.Error!.ShouldEndWith("failed after 1 attempt: HTTP 500 Internal Server Error");
+        report.Requests.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Exhausted_retries_name_the_source_the_url_and_the_status()
     {
         await using var bed = await SyncBed.StartAsync();

@@ -187,6 +187,11 @@ internal sealed partial class ReplayServer : IAsyncDisposable
                 context.Response.StatusCode = 503;
                 await context.Response.WriteAsync("<html>upstream unavailable</html>");
                 return true;
+            case FaultKind.LimitUsedUp:
+                context.Response.Headers["X-RateLimit-Limit"] = "300";
+                context.Response.Headers["X-RateLimit-Remaining"] = "0";
+                context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+                return false;
             case FaultKind.NotFound:
                 context.Response.StatusCode = 404;
                 await context.Response.WriteAsync("""{"error":"Record not found"}""");
