@@ -13,6 +13,7 @@ public static class SyncConnectors
         new FeedConnector(),
         new RedditConnector(),
         new MastodonStreamConnector(),
+        new YouTubeConnector(),
     ];
 
     public static string Names => string.Join(", ", All.Select(c => c.Name));

@@ -12,7 +12,7 @@ namespace Clout.Application.Sync;
 /// what the server asks (Retry-After or its rate-limit reset), capped by <see cref="SyncOptions.MaxRateLimitWait"/>.
 /// A response that says the rate limit is used up delays the next request until the reset (capped the same way).
 /// </summary>
-public sealed class SyncHttp
+public sealed partial class SyncHttp
 {
     private readonly HttpClient client;
     private readonly SyncOptions options;
@@ -59,7 +59,7 @@ public sealed class SyncHttp
     public Task<HttpResponseMessage> OpenStreamAsync(string source, Uri uri, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
         RetryAsync(
             source,
-            $"GET {uri}",
+            $"GET {Redact(uri)}",
             async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -82,7 +82,7 @@ public sealed class SyncHttp
                     throw new TransientFetchProblem($"HTTP {status} {response.ReasonPhrase}");
                 }
 
-                throw new SyncException($"source {source}: GET {uri}: HTTP {status} {response.ReasonPhrase}{Hint(status)}");
+                throw new SyncException($"source {source}: GET {Redact(uri)}: HTTP {status} {response.ReasonPhrase}{Hint(status)}");
             },
             cancellationToken);
 
@@ -121,11 +121,11 @@ public sealed class SyncHttp
         }
         catch (Exception e) when (e is TransientFetchProblem or TimeoutRejectedException or HttpRequestException or IOException)
         {
-            throw new SyncException($"source {source}: GET {uri} failed after {attempts} attempt{(attempts == 1 ? "" : "s")}: {Describe(e)}", e);
+            throw new SyncException($"source {source}: GET {Redact(uri)} failed after {attempts} attempt{(attempts == 1 ? "" : "s")}: {Describe(e)}", e);
         }
         catch (PermanentFetchProblem e)
         {
-            throw new SyncException($"source {source}: GET {uri}: {e.Message}", e);
+            throw new SyncException($"source {source}: GET {Redact(uri)}: {e.Message}", e);
         }
     }
 
@@ -226,6 +226,16 @@ public sealed class SyncHttp
 
         return new SyncResponse(uri, status, body, response.Headers.Date, all);
     }
+
+    /// <summary>The URI as it may be shown or stored: the values of key, access_token and token parameters hidden.</summary>
+    public static string Redact(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return SecretParameter().Replace(uri.ToString(), "$1=***");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([?&](?:key|access_token|token))=[^&#]*")]
+    private static partial System.Text.RegularExpressions.Regex SecretParameter();
 
     private static bool IsJson(byte[] body)
     {

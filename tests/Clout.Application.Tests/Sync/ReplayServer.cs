@@ -129,6 +129,11 @@ internal sealed partial class ReplayServer : IAsyncDisposable
             body = RedditPage(listing.Groups[1].Value, q["before"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (path.StartsWith("/youtube/v3/", StringComparison.Ordinal))
+        {
+            body = YouTube(path[12..], q["id"].ToString(), q["pageToken"].ToString(), q["maxResults"].ToString());
+        }
+
         if (path == "/api/v1/timelines/public")
         {
             body = StatusPage(MastodonAccountId, q["min_id"].ToString(), int.Parse(q["limit"].ToString(), System.Globalization.CultureInfo.InvariantCulture));
@@ -445,6 +450,50 @@ internal sealed partial class ReplayServer : IAsyncDisposable
             ["after"] = page.Count > 0 ? page[^1]["data"]!["name"]!.GetValue<string>() : null,
         };
         return new JsonObject { ["kind"] = "Listing", ["data"] = data }.ToJsonString();
+    }
+
+    /// <summary>How many of the recorded comment threads exist so far (oldest first).</summary>
+    public int ThreadsPublished { get; set; } = int.MaxValue;
+
+    /// <summary>The recorded comment threads (all on one video of the recorded channel), newest first.</summary>
+    public IReadOnlyList<JsonObject> Threads => YouTubeItems("comment_threads_comment_threads_multi.json")
+        .OrderByDescending(t => t["snippet"]!["topLevelComment"]!["snippet"]!["publishedAt"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+
+    private static List<JsonObject> YouTubeItems(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.Require("fixtures/youtube-api/python-youtube"), file)))!["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+
+    /// <summary>YouTube Data API: channels and videos by id, comment threads newest first with offset page tokens.</summary>
+    private string? YouTube(string resource, string ids, string pageToken, string maxResults)
+    {
+        var wanted = ids.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        JsonNode[] items;
+        string? next = null;
+        switch (resource)
+        {
+            case "channels":
+                items = YouTubeItems("channels_info.json").Where(i => wanted.Contains(i["id"]!.GetValue<string>())).Select(i => i.DeepClone()).ToArray();
+                break;
+            case "videos":
+                items = YouTubeItems("videos_videos_info_multi.json").Where(i => wanted.Contains(i["id"]!.GetValue<string>())).Select(i => i.DeepClone()).ToArray();
+                break;
+            case "commentThreads":
+                var all = Threads.Skip(Math.Max(0, Threads.Count - ThreadsPublished)).ToList();
+                var offset = pageToken.Length == 0 ? 0 : int.Parse(pageToken[1..], System.Globalization.CultureInfo.InvariantCulture);
+                var size = int.Parse(maxResults, System.Globalization.CultureInfo.InvariantCulture);
+                items = all.Skip(offset).Take(size).Select(i => i.DeepClone()).ToArray();
+                next = offset + size < all.Count ? $"p{offset + size}" : null;
+                break;
+            default:
+                return null;
+        }
+
+        var result = new JsonObject { ["kind"] = $"youtube#{resource[..^1]}ListResponse", ["items"] = new JsonArray(items) };
+        if (next is not null)
+        {
+            result["nextPageToken"] = next;
+        }
+
+        return result.ToJsonString();
     }
 
     [GeneratedRegex(@"^/r/askreddit/(new|comments)\.json$")]

@@ -28,7 +28,7 @@ public sealed class SyncSourceValidationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("myspace", "x", null, "'myspace' is not a sync connector; expected one of mastodon, bluesky, jetstream, feed, reddit, mastodon-stream")]
+    [InlineData("myspace", "x", null, "'myspace' is not a sync connector; expected one of mastodon, bluesky, jetstream, feed, reddit, mastodon-stream, youtube")]
     [InlineData("mastodon", "not an account!", null, "mastodon: 'not an account!' is not an account; expected @name, @name@server, a numeric account id or 'notifications'")]
     [InlineData("bluesky", "did:plc:abc/not a collection", null, "bluesky: collection 'not a collection' is not an NSID")]
     [InlineData("bluesky", "-bad-", null, "bluesky: '-bad-' is neither a DID")]
@@ -37,6 +37,7 @@ public sealed class SyncSourceValidationTests : IAsyncLifetime
     [InlineData("reddit", "askreddit", null, "reddit: 'askreddit' is neither r/SUBREDDIT nor u/USER")]
     [InlineData("mastodon", "@alice", "mastodon.social", "--endpoint 'mastodon.social' is not an absolute http(s) or ws(s) URL")]
     [InlineData("mastodon", "  ", null, "mastodon: what to follow is empty")]
+    [InlineData("youtube", "PewDiePie", null, "youtube: 'PewDiePie' is neither channel:UC… (a 24-character channel id) nor video:ID (an 11-character video id)")]
     [InlineData("mastodon-stream", "everything", null, "mastodon-stream: 'everything' is not a stream; expected public, public:local, hashtag:TAG or user")]
     public async Task Bad_sources_are_refused_with_what_was_expected(string connector, string follow, string? endpoint, string message)
     {
