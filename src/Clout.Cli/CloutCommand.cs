@@ -31,6 +31,7 @@ public static class CloutCommand
         root.Subcommands.Add(RankCommand.Build());
         root.Subcommands.Add(LinkCommand.Build());
         root.Subcommands.Add(UnlinkCommand.Build());
+        root.Subcommands.Add(SyncCommand.Build());
         return root;
     }
 }

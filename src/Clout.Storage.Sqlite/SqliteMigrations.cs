@@ -161,5 +161,17 @@ internal static class SqliteMigrations
                 klout_id INTEGER PRIMARY KEY,
                 person_id INTEGER NOT NULL REFERENCES persons(id));
             """),
+        (5, "sync sources and their cursors", """
+            CREATE TABLE sync_sources(
+                id TEXT PRIMARY KEY,
+                connector TEXT NOT NULL,
+                endpoint TEXT NOT NULL,
+                follow TEXT NOT NULL,
+                created TEXT NOT NULL,
+                cursor TEXT,
+                last_run TEXT,
+                last_error TEXT,
+                last_count INTEGER NOT NULL DEFAULT 0);
+            """),
     ];
 }

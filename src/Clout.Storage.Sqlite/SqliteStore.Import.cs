@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Clout.Core.Records;
 using Clout.Core.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Clout.Storage.Sqlite;
 
@@ -9,7 +10,11 @@ public sealed partial class SqliteStore
 {
     private const int BatchSize = 4096;
 
-    public async Task<ImportCounts> ImportAsync(IEnumerable<ImportRecord> records, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportCounts> ImportAsync(IEnumerable<ImportRecord> records, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(records, progress, beforeCommit: null, cancellationToken);
+
+    /// <summary>Imports in one transaction; <paramref name="beforeCommit"/> writes more in the same transaction (a sync cursor).</summary>
+    private async Task<ImportCounts> ImportAsync(IEnumerable<ImportRecord> records, IProgress<long>? progress, Action<SqliteConnection, SqliteTransaction>? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = Open();
@@ -82,6 +87,7 @@ public sealed partial class SqliteStore
         readFailure?.Throw();
         cancellationToken.ThrowIfCancellationRequested();
         writer.Flush();
+        beforeCommit?.Invoke(connection, tx);
         tx.Commit();
         progress?.Report(done);
         return writer.Counts;

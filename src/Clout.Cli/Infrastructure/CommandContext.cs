@@ -86,7 +86,7 @@ public sealed class CommandContext(ParseResult parse)
                 await context.Error.WriteLineAsync("cancelled");
                 return Failed;
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException or Clout.Storage.ClickHouse.ClickHouseException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException or Clout.Storage.ClickHouse.ClickHouseException or Clout.Application.Sync.SyncException)
             {
                 await context.Error.WriteLineAsync($"error: {e.Message}");
                 if (Environment.GetEnvironmentVariable("CLOUT_DEBUG") == "1")

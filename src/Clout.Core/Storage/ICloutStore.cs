@@ -103,4 +103,20 @@ public interface ICloutStore : IAsyncDisposable
 
     /// <summary>Marks a key revoked. Returns false when no key has that id.</summary>
     Task<bool> RevokeApiKeyAsync(string id, DateTimeOffset when, CancellationToken cancellationToken = default);
+
+    /// <summary>Every sync source, ordered by id.</summary>
+    Task<IReadOnlyList<SyncSource>> ListSyncSourcesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a sync source or replaces the one with the same id (its cursor, last run and last error).</summary>
+    Task SaveSyncSourceAsync(SyncSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a sync source (the records it stored stay). Returns false when no source has that id.</summary>
+    Task<bool> RemoveSyncSourceAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores one fetched page of records and then the source with its advanced cursor. On atomic stores both are
+    /// one transaction; otherwise the records are stored first, so that a crash in between leaves the old cursor
+    /// and the page is fetched again and deduplicated by source id: no gap and no duplicate either way.
+    /// </summary>
+    Task<ImportCounts> ImportSyncPageAsync(IEnumerable<ImportRecord> records, SyncSource advanced, CancellationToken cancellationToken = default);
 }

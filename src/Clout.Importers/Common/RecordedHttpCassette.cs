@@ -44,6 +44,21 @@ internal static partial class RecordedHttpCassette
         }
     }
 
+    /// <summary>Bodies fetched live, as recorded responses of GET requests.</summary>
+    public static List<RecordedResponse> FromFetched(IEnumerable<FetchedResponse> fetched)
+    {
+        var list = new List<RecordedResponse>();
+        foreach (var f in fetched)
+        {
+            var (body, error) = RecordedResponses.Parse(f);
+            list.Add(body is null
+                ? new RecordedResponse(f.Uri, 1, "GET", f.Uri, EndpointOf(f.Uri), f.Date, null, error)
+                : new RecordedResponse(f.Uri, 1, "GET", f.Uri, EndpointOf(f.Uri), f.Date, body.Document, null));
+        }
+
+        return list;
+    }
+
     /// <summary>True when the JSON root is a VCR cassette rather than a response body.</summary>
     public static bool IsCassette(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("interactions", out var i) && i.ValueKind == JsonValueKind.Array;

@@ -68,6 +68,15 @@ internal static class RecordedResponses
         return [(new RecordedBody(file, doc, bytes, null, null), null)];
     }
 
+    /// <summary>A body fetched live, parsed as one response (never as a cassette).</summary>
+    public static (RecordedBody? Body, ImportError? Error) Parse(FetchedResponse response)
+    {
+        var bytes = response.Body.ToArray();
+        return TryParse(bytes, response.Uri, out var doc, out var error)
+            ? (new RecordedBody(response.Uri, doc, bytes, response.Date, response.Uri), null)
+            : (null, error);
+    }
+
     private static IEnumerable<(RecordedBody? Body, ImportError? Error)> Cassette(string file, JsonDocument cassette, JsonElement interactions)
     {
         using (cassette)

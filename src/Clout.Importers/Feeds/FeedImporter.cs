@@ -99,6 +99,38 @@ public sealed partial class FeedImporter : IImporter
         return new XmlFeedReader(file, options, today).Read(stream, cancellationToken);
     }
 
+    /// <summary>
+    /// Maps one feed document fetched live (RSS, Atom or JSON Feed, told apart by its first bytes), named by its
+    /// URI in errors. A body that is not a feed yields one error saying what was expected.
+    /// </summary>
+    public static IEnumerable<ImportItem> ReadFetched(FetchedResponse response, ImportOptions options, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var head = System.Text.Encoding.UTF8.GetString(response.Body.Span[..Math.Min(response.Body.Length, 4096)]);
+        var kind = Sniff(head);
+        if (kind is null)
+        {
+            return [ImportItem.Fail(new ImportError(response.Uri, 1, null, "the response is not a feed; expected an RSS 2.0, RSS 1.0, Atom or JSON Feed document"))];
+        }
+
+        if (kind == "json")
+        {
+            try
+            {
+                var bytes = response.Body.ToArray();
+                var doc = JsonDocument.Parse(bytes, WebJson.DocumentOptions);
+                return Materialize(doc, new JsonFeedReader(response.Uri, bytes, options, today));
+            }
+            catch (JsonException e)
+            {
+                var line = (e.LineNumber ?? 0) + 1;
+                return [ImportItem.Fail(new ImportError(response.Uri, line, null, $"not valid JSON at line {line}, byte {(e.BytePositionInLine ?? 0) + 1}; expected a JSON Feed"))];
+            }
+        }
+
+        return new XmlFeedReader(response.Uri, options, today).Read(new MemoryStream(response.Body.ToArray(), writable: false), cancellationToken);
+    }
+
     private static IEnumerable<ImportItem> Materialize(JsonDocument doc, JsonFeedReader reader)
     {
         using (doc)

@@ -43,6 +43,16 @@ public sealed class MastodonApiImporter : IImporter
         return new MastodonApiReader(options, cancellationToken).Read(path);
     }
 
+    /// <summary>
+    /// Maps responses fetched live from a Mastodon server, exactly as recorded ones: the request path says what a
+    /// list of accounts means (favourited_by, followers …), and each response is named by its URI in errors.
+    /// </summary>
+    public static IEnumerable<ImportItem> ReadFetched(IReadOnlyList<FetchedResponse> responses, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        return new MastodonApiReader(options, cancellationToken).Read(Common.RecordedHttpCassette.FromFetched(responses));
+    }
+
     private static bool IsMastodonFile(string file)
     {
         if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))

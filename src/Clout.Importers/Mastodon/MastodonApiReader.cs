@@ -32,9 +32,10 @@ internal sealed partial class MastodonApiReader(ImportOptions options, Cancellat
     private string? me;
     private string? server;
 
-    public IEnumerable<ImportItem> Read(string path)
+    public IEnumerable<ImportItem> Read(string path) => Read(RecordedHttpCassette.Read(path, cancellationToken).ToList());
+
+    public IEnumerable<ImportItem> Read(List<RecordedResponse> responses)
     {
-        var responses = RecordedHttpCassette.Read(path, cancellationToken).ToList();
         try
         {
             foreach (var r in responses)

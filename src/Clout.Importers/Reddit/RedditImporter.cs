@@ -95,6 +95,39 @@ public sealed partial class RedditImporter : IImporter
         }
     }
 
+    /// <summary>Maps Reddit responses fetched live (listings, comment trees, about pages), named by their URIs in errors.</summary>
+    public static IEnumerable<ImportItem> ReadFetched(IReadOnlyList<FetchedResponse> responses, ImportOptions options, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(options);
+        var tally = new MetricsTally(Network.Reddit);
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var response in responses)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (body, error) = RecordedResponses.Parse(response);
+            if (error is not null)
+            {
+                yield return ImportItem.Fail(error);
+                continue;
+            }
+
+            using (body)
+            {
+                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : today;
+                foreach (var item in new RedditThings(body.Source, body.Json, date, tally, accounts, options.Person).Read(body.Document.RootElement))
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        foreach (var metrics in tally.Records())
+        {
+            yield return ImportItem.Ok(metrics);
+        }
+    }
+
     private static bool Sniff(string head)
     {
         var start = head.AsSpan().TrimStart();

@@ -113,6 +113,57 @@ public sealed partial class YouTubeImporter : IImporter
         }
     }
 
+    /// <summary>Maps YouTube Data API responses fetched live, named by their URIs in errors.</summary>
+    public static IEnumerable<ImportItem> ReadFetched(IReadOnlyList<FetchedResponse> responses, ImportOptions options, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(options);
+        var bodies = new List<(RecordedBody? Body, ImportError? Error)>();
+        try
+        {
+            var index = new YouTubeIndex();
+            foreach (var response in responses)
+            {
+                var parsed = RecordedResponses.Parse(response);
+                bodies.Add(parsed);
+                if (parsed.Body is not null)
+                {
+                    index.Add(parsed.Body.Document.RootElement);
+                }
+            }
+
+            var items = new List<ImportItem>();
+            var tally = new MetricsTally(Network.YouTube);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (body, error) in bodies)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (error is not null)
+                {
+                    items.Add(ImportItem.Fail(error));
+                    continue;
+                }
+
+                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : today;
+                items.AddRange(new YouTubeResources(body.Source, body.Json, date, index, tally, seen, options.Person).Read(body.Document.RootElement));
+            }
+
+            foreach (var metrics in tally.Records())
+            {
+                items.Add(ImportItem.Ok(metrics));
+            }
+
+            return items;
+        }
+        finally
+        {
+            foreach (var (body, _) in bodies)
+            {
+                body?.Dispose();
+            }
+        }
+    }
+
     private static bool Sniff(string head)
     {
         var start = head.AsSpan().TrimStart();

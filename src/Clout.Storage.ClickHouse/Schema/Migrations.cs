@@ -12,6 +12,7 @@ internal static class Migrations
         new(1, "accounts, links, posts, actions with daily roll-ups, metrics, score runs and snapshots, settings", Initial),
         new(2, "topics and influence style of snapshots, per-topic scores for topic leaderboards", TopicScores),
         new(3, "API keys", ApiKeys),
+        new(4, "sync sources and their cursors", SyncSources),
     ];
 
     public static int Latest => All[^1].Version;
@@ -164,6 +165,28 @@ internal static class Migrations
         if (n.Cluster is not null)
         {
             statements.Add($"CREATE TABLE IF NOT EXISTS {n.All("api_keys")} AS {n.Local("api_keys")} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `api_keys_local`, cityHash64(id))");
+        }
+
+        return statements;
+    }
+
+    private static IReadOnlyList<string> SyncSources(SqlNames n)
+    {
+        // One row per change of a source; the highest ver is the source (deleted = 1 when removed). Absent values
+        // are '' and 0, which argMax treats the same on every release.
+        var statements = new List<string>
+        {
+            $"""
+            CREATE TABLE IF NOT EXISTS {n.Local("sync_sources")} (
+                id String, connector String, endpoint String, follow String, created Int64, cursor String,
+                last_run Int64, last_error String, last_count Int64, deleted UInt8, ver UInt64
+            ) ENGINE = ReplacingMergeTree(ver) ORDER BY id
+            """,
+        };
+
+        if (n.Cluster is not null)
+        {
+            statements.Add($"CREATE TABLE IF NOT EXISTS {n.All("sync_sources")} AS {n.Local("sync_sources")} ENGINE = Distributed(`{n.Cluster}`, `{n.Database}`, `sync_sources_local`, cityHash64(id))");
         }
 
         return statements;
