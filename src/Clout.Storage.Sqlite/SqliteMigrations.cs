@@ -173,5 +173,11 @@ internal static class SqliteMigrations
                 last_error TEXT,
                 last_count INTEGER NOT NULL DEFAULT 0);
             """),
+        (6, "case-insensitive indexes for people search by id, handle and name", """
+            CREATE INDEX IF NOT EXISTS accounts_handle_nocase ON accounts(handle COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS accounts_name_nocase ON accounts(name COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS persons_key_nocase ON persons(key COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS persons_name_nocase ON persons(name COLLATE NOCASE);
+            """),
     ];
 }
