@@ -57,7 +57,6 @@ public sealed partial class SqliteStore
             }
         }
 
-
         cancellationToken.ThrowIfCancellationRequested();
         using (var query = new RawQuery(connection, "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN ?1 AND ?2"))
         {
@@ -67,7 +66,6 @@ public sealed partial class SqliteStore
                 sink.Posts(query.Int64(0), (PostKind)query.Int32(1), query.Int32(2), query.Int32(3));
             }
         }
-
 
         using (var command = connection.CreateCommand())
         {

@@ -10,46 +10,40 @@ namespace Clout.Application.Ranking;
 /// </summary>
 public static class GraphRanking
 {
-    public static RankReport Run(RankRequest request, IProgress<string>? phase = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="phase">Each phase as it starts, with the unit and total (0 when unknown) of what <paramref name="progress"/> then counts.</param>
+    public static RankReport Run(RankRequest request, IProgress<RankPhase>? phase = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var watch = Stopwatch.StartNew();
-        phase?.Report($"reading {request.EdgesPath}");
+        var file = new FileInfo(request.EdgesPath);
+        phase?.Report(new RankPhase($"reading {request.EdgesPath}", "bytes", file.Exists ? file.Length : 0));
         var edges = EdgeListFile.Read(request.EdgesPath, request.Weighted, request.Threads, progress, cancellationToken);
         var count = edges.Count;
         var load = watch.Elapsed.TotalSeconds;
         progress?.Report(0);
 
         watch.Restart();
-        phase?.Report($"building the graph of {count:N0} edges");
+        phase?.Report(new RankPhase($"building the graph of {count:N0} edges", "edges", 0));
         var graph = EdgeListGraph.Build(edges, request.DegreeOrder, request.Threads);
         var build = watch.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();
 
         watch.Restart();
-        phase?.Report($"ranking {graph.InEdges.Vertices:N0} nodes (edges visited)");
+        phase?.Report(new RankPhase($"ranking {graph.InEdges.Vertices:N0} nodes (edges visited)", "edges", 0));
         var options = new PageRankOptions { Damping = request.Damping, Threads = request.Threads };
         PageRankResult result;
         using (var kernel = new PageRankKernel(graph.InEdges, graph.OutWeight, [], options))
         {
-            var limit = request.Iterations ?? request.MaxIterations;
-            var tolerance = request.Iterations is null ? request.Tolerance : 0;
-            var iterations = 0;
-            double delta = 0;
-            while (iterations < limit)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                delta = kernel.Step();
-                iterations++;
-                progress?.Report(graph.InEdges.Edges * iterations);
-                if (tolerance > 0 && delta < tolerance)
+            var edgesPerStep = graph.InEdges.Edges;
+            result = kernel.Run(
+                request.Iterations ?? request.MaxIterations,
+                request.Iterations is null ? request.Tolerance : 0,
+                done =>
                 {
-                    break;
-                }
-            }
-
-            result = new PageRankResult(kernel.Ranks, iterations, delta);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Report(edgesPerStep * done);
+                });
         }
 
         var rank = watch.Elapsed.TotalSeconds;

@@ -46,7 +46,7 @@ public static class RankCommand
             RankReport report;
             using (var progress = ctx.Progress("rank"))
             {
-                var phases = new RankPhases(progress, request);
+                var phases = new RankPhases(progress);
                 report = await Task.Run(() => GraphRanking.Run(request, phases, progress, ct), ct);
             }
 
@@ -91,23 +91,14 @@ public static class RankCommand
         return command;
     }
 
-    /// <summary>Sets the progress line's unit and total for each phase: bytes read, then edges visited.</summary>
-    private sealed class RankPhases(ProgressReporter progress, RankRequest request) : IProgress<string>
+    /// <summary>Sets the progress line's unit and total as each phase starts.</summary>
+    private sealed class RankPhases(ProgressReporter progress) : IProgress<RankPhase>
     {
-        public void Report(string value)
+        public void Report(RankPhase value)
         {
-            if (value.StartsWith("reading", StringComparison.Ordinal))
-            {
-                progress.Unit = "bytes";
-                progress.SetTotal(File.Exists(request.EdgesPath) ? new FileInfo(request.EdgesPath).Length : 0);
-            }
-            else
-            {
-                progress.Unit = "edges";
-                progress.SetTotal(0);
-            }
-
-            progress.Report(value);
+            progress.Unit = value.Unit;
+            progress.SetTotal(value.Total);
+            progress.Report(value.Description);
         }
     }
 }

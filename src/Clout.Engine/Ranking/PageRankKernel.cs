@@ -104,7 +104,12 @@ public sealed class PageRankKernel : IDisposable
         return delta;
     }
 
-    public PageRankResult Run(int maxIterations, double tolerance)
+    /// <summary>
+    /// Steps until <paramref name="maxIterations"/> or until an iteration changes the ranks by less than
+    /// <paramref name="tolerance"/> (L1; 0 runs every iteration). <paramref name="afterStep"/> receives the number of
+    /// iterations done after each one (for progress and cancellation).
+    /// </summary>
+    public PageRankResult Run(int maxIterations, double tolerance, Action<int>? afterStep = null)
     {
         var iterations = 0;
         double delta = 0;
@@ -112,6 +117,7 @@ public sealed class PageRankKernel : IDisposable
         {
             delta = Step();
             iterations++;
+            afterStep?.Invoke(iterations);
             if (tolerance > 0 && delta < tolerance)
             {
                 break;

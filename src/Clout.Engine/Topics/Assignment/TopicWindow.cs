@@ -20,9 +20,7 @@ public sealed class TopicWindow : ITopicSink
     private readonly TopicMatcher matcher;
     private readonly Func<long, int> indexOf;
     private readonly int lastDay;
-    private readonly List<TopicEvidence> scratch = [];
-    private readonly float[] topicWeight;
-    private readonly List<int> touched = [];
+    private readonly EvidenceCollector collector;
     private readonly int[][] profileTopics;
     private readonly float[][] profileShares;
 
@@ -61,7 +59,7 @@ public sealed class TopicWindow : ITopicSink
         profileShares = new float[accounts][];
         Array.Fill(profileTopics, []);
         Array.Fill(profileShares, []);
-        topicWeight = new float[matcher.Taxonomy.Count];
+        collector = new EvidenceCollector(matcher);
         postEvidenceStart.Add(0);
         attributionEvidenceStart.Add(0);
     }
@@ -105,7 +103,7 @@ public sealed class TopicWindow : ITopicSink
         Bio[a] = bio;
         var topics = new GrowableArray<int>(16);
         var shares = new GrowableArray<float>(16);
-        if (Collect(bio, EvidenceSource.Profile, topics, shares))
+        if (collector.Collect(bio, EvidenceSource.Profile, topics, shares))
         {
             profileTopics[a] = topics.Span.ToArray();
             profileShares[a] = shares.Span.ToArray();
@@ -177,21 +175,15 @@ public sealed class TopicWindow : ITopicSink
                 continue;
             }
 
-            for (var e = from; e < to; e++)
-            {
-                evidenceTopic.Add(batch.Topics[e]);
-                evidenceShare.Add(batch.Shares[e]);
-            }
+            evidenceTopic.AddRange(batch.Topics.Span[from..to]);
+            evidenceShare.AddRange(batch.Shares.Span[from..to]);
 
             postEvidenceStart.Add(evidenceTopic.Count);
             postAccount.Add(batch.Account[i]);
             postDay.Add(batch.Day[i]);
             postSource.Add(batch.Source[i]);
             postText.Add(batch.Text[i]);
-            for (var k = 0; k < Kinds; k++)
-            {
-                postReactions.Add(batch.Reactions[(i * Kinds) + k]);
-            }
+            postReactions.AddRange(batch.Reactions.AsSpan(i * Kinds, Kinds));
         }
 
         batch.Clear();
@@ -218,7 +210,7 @@ public sealed class TopicWindow : ITopicSink
             attributionTopic.Add(topic);
             attributionShare.Add(1f);
         }
-        else if (!Collect(label, EvidenceSource.ListName, attributionTopic, attributionShare))
+        else if (!collector.Collect(label, EvidenceSource.ListName, attributionTopic, attributionShare))
         {
             return;
         }
@@ -264,50 +256,54 @@ public sealed class TopicWindow : ITopicSink
 
     public ReadOnlySpan<float> AttributionShares(int i) => attributionShare.Span[attributionEvidenceStart[i]..attributionEvidenceStart[i + 1]];
 
-    private bool Collect(string text, EvidenceSource source, GrowableArray<int> topics, GrowableArray<float> shares) =>
-        Collect(matcher, text, source, scratch, topicWeight, touched, topics, shares);
-
-    /// <summary>
-    /// Matches a text and appends one (topic, share) per topic found. A topic found by several kinds of signal in one
-    /// text weighs their sum, capped at 1; shares are divided by the text's total when above 1, so one text never
-    /// counts for more than one whole piece of evidence however many topics it touches. The scratch buffers are the
-    /// caller's, so batches can match on several threads.
-    /// </summary>
-    private static bool Collect(TopicMatcher matcher, string text, EvidenceSource source, List<TopicEvidence> scratch, float[] topicWeight, List<int> touched, GrowableArray<int> topics, GrowableArray<float> shares)
+    /// <summary>Turns a text's matches into evidence, with scratch buffers of its own (one collector per thread).</summary>
+    private sealed class EvidenceCollector(TopicMatcher matcher)
     {
-        scratch.Clear();
-        matcher.Match(text, source, scratch);
-        if (scratch.Count == 0)
-        {
-            return false;
-        }
+        private readonly List<TopicEvidence> scratch = [];
+        private readonly float[] topicWeight = new float[matcher.Taxonomy.Count];
+        private readonly List<int> touched = [];
 
-        touched.Clear();
-        foreach (var e in scratch)
+        /// <summary>
+        /// Matches a text and appends one (topic, share) per topic found. A topic found by several kinds of signal in
+        /// one text weighs their sum, capped at 1; shares are divided by the text's total when above 1, so one text
+        /// never counts for more than one whole piece of evidence however many topics it touches.
+        /// </summary>
+        public bool Collect(string text, EvidenceSource source, GrowableArray<int> topics, GrowableArray<float> shares)
         {
-            if (topicWeight[e.Topic] == 0)
+            scratch.Clear();
+            matcher.Match(text, source, scratch);
+            if (scratch.Count == 0)
             {
-                touched.Add(e.Topic);
+                return false;
             }
 
-            topicWeight[e.Topic] = Math.Min(1f, topicWeight[e.Topic] + e.Weight);
-        }
+            touched.Clear();
+            foreach (var e in scratch)
+            {
+                if (topicWeight[e.Topic] == 0)
+                {
+                    touched.Add(e.Topic);
+                }
 
-        float total = 0;
-        foreach (var t in touched)
-        {
-            total += topicWeight[t];
-        }
+                topicWeight[e.Topic] = Math.Min(1f, topicWeight[e.Topic] + e.Weight);
+            }
 
-        var scale = total > 1 ? 1 / total : 1;
-        foreach (var t in touched)
-        {
-            topics.Add(t);
-            shares.Add(topicWeight[t] * scale);
-            topicWeight[t] = 0;
-        }
+            float total = 0;
+            foreach (var t in touched)
+            {
+                total += topicWeight[t];
+            }
 
-        return true;
+            var scale = total > 1 ? 1 / total : 1;
+            foreach (var t in touched)
+            {
+                topics.Add(t);
+                shares.Add(topicWeight[t] * scale);
+                topicWeight[t] = 0;
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Posts waiting to be matched, and after matching their evidence (per post, in arrival order).</summary>
@@ -368,13 +364,11 @@ public sealed class TopicWindow : ITopicSink
                 var to = (int)((long)count * (chunk + 1) / Chunks);
                 var topics = new GrowableArray<int>(256);
                 var shares = new GrowableArray<float>(256);
-                var scratch = new List<TopicEvidence>();
-                var weight = new float[matcher.Taxonomy.Count];
-                var touched = new List<int>();
+                var collector = new EvidenceCollector(matcher);
                 for (var i = from; i < to; i++)
                 {
                     var before = topics.Count;
-                    Collect(matcher, Text[i], EvidenceSource.Post, scratch, weight, touched, topics, shares);
+                    collector.Collect(Text[i], EvidenceSource.Post, topics, shares);
                     perPost[i] = topics.Count - before;
                 }
 
