@@ -99,7 +99,7 @@ public static class TopicsApi
             return Taxonomy[index];
         }
 
-        var close = Taxonomy.Topics.Where(t => s.Length > 0 && t.Slug.Contains(s, StringComparison.Ordinal)).Take(5).Select(t => t.Slug).ToList();
+        var close = s.Length > 0 ? Taxonomy.SlugsContaining(s, 5) : [];
         throw new KeyNotFoundException($"no topic '{slug}': expected a slug of the taxonomy (GET /api/v1/topics){(close.Count > 0 ? $", such as {string.Join(", ", close)}" : string.Empty)}");
     }
 
