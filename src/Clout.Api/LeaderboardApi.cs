@@ -36,12 +36,9 @@ public static class LeaderboardApi
 
     private static async Task<IResult> LeaderboardAsync(string? network, string? date, int? offset, int? limit, HttpContext http, Snapshots data, CancellationToken ct)
     {
-        Network? on = null;
-        if (!string.IsNullOrWhiteSpace(network) && !network.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (!Params.TryNetworkFilter(network, out var on))
         {
-            on = NetworkNames.TryParse(network, out var n)
-                ? n
-                : throw new ArgumentException($"network '{network}' is unknown; expected all or one of {NetworkNames.Expected}");
+            throw new ArgumentException($"network '{network}' is unknown; expected all or one of {NetworkNames.Expected}");
         }
 
         var (skip, take) = Params.Paging(offset, limit);

@@ -59,12 +59,9 @@ public static class TopicsApi
     private static async Task<IResult> TopicLeaderboardAsync(string slug, string? network, string? minScore, string? date, int? offset, int? limit, HttpContext http, Snapshots data, CancellationToken ct)
     {
         var topic = Find(slug);
-        Network? on = null;
-        if (!string.IsNullOrWhiteSpace(network) && !network.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (!Params.TryNetworkFilter(network, out var on))
         {
-            on = NetworkNames.TryParse(network, out var n)
-                ? n
-                : throw new ArgumentException($"query parameter 'network' is '{network}'; expected all or one of {NetworkNames.Expected}");
+            throw new ArgumentException($"query parameter 'network' is '{network}'; expected all or one of {NetworkNames.Expected}");
         }
 
         var floor = MinScore(minScore);
@@ -99,7 +96,7 @@ public static class TopicsApi
             return Taxonomy[index];
         }
 
-        var close = Taxonomy.Topics.Where(t => s.Length > 0 && t.Slug.Contains(s, StringComparison.Ordinal)).Take(5).Select(t => t.Slug).ToList();
+        var close = s.Length > 0 ? Taxonomy.SlugsContaining(s, 5) : [];
         throw new KeyNotFoundException($"no topic '{slug}': expected a slug of the taxonomy (GET /api/v1/topics){(close.Count > 0 ? $", such as {string.Join(", ", close)}" : string.Empty)}");
     }
 

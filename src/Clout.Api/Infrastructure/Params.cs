@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clout.Core.Domain;
 
 namespace Clout.Api.Infrastructure;
 
@@ -18,6 +19,27 @@ public static class Params
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new ArgumentException($"query parameter '{name}' is '{text}'; expected a date as YYYY-MM-DD");
+    }
+
+    /// <summary>
+    /// A leaderboard's network filter: null for none or <c>all</c>, else the network <paramref name="text"/> names;
+    /// false when it names no network (the caller says which parameter was wrong).
+    /// </summary>
+    public static bool TryNetworkFilter(string? text, out Network? network)
+    {
+        network = null;
+        if (string.IsNullOrWhiteSpace(text) || text.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!NetworkNames.TryParse(text, out var n))
+        {
+            return false;
+        }
+
+        network = n;
+        return true;
     }
 
     public static (int Offset, int Limit) Paging(int? offset, int? limit)

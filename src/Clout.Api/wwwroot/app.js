@@ -81,6 +81,25 @@ function subScores(s) {
   return bars([['Reach', s.reach, 'sub-reach'], ['Amplification', s.amplification, 'sub-amplification'], ['Network impact', s.networkImpact, 'sub-network-impact'], ['Audience', s.audience, 'sub-audience']], 50);
 }
 
+// ---- filters and paging shared by the leaderboards ----
+function networkPicker(selected) {
+  return `<label for="network">Network</label>
+        <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === selected ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select>`;
+}
+
+function pager(offset, next) {
+  return `<div class="pager">
+        <button class="secondary" id="prev" ${offset === 0 ? 'disabled' : ''}>Previous</button>
+        <button class="secondary" id="next" ${next ? '' : 'disabled'}>Next</button>
+      </div>`;
+}
+
+// go(offset) moves to another page of the same view.
+function bindPager(go, offset, limit) {
+  document.getElementById('prev').addEventListener('click', () => go(Math.max(0, offset - limit)));
+  document.getElementById('next').addEventListener('click', () => go(offset + limit));
+}
+
 // ---- topics ----
 async function topicList() {
   if (!taxonomy) taxonomy = await api('/topics');
@@ -117,9 +136,8 @@ async function topicBoard(slug, params) {
   const minScore = params.get('min') || '';
   const limit = 25;
   busy('Loading the topic leaderboard…');
-  const topics = await topicList();
   const query = `network=${encodeURIComponent(network)}&offset=${offset}&limit=${limit}${minScore ? '&minScore=' + encodeURIComponent(minScore) : ''}`;
-  const page = await api(`/topics/${encodeURIComponent(slug)}/leaderboard?${query}`);
+  const [page, topics] = await Promise.all([api(`/topics/${encodeURIComponent(slug)}/leaderboard?${query}`), topicList()]);
   const topic = page.topic;
   setTitle(`${topic.name} leaderboard`);
   const parent = topic.parent ? topics.find(t => t.slug === topic.parent) : null;
@@ -129,8 +147,7 @@ async function topicBoard(slug, params) {
     <section class="panel">
       <div class="filters">
         <span>${topicPicker(topics, topic.slug)}</span>
-        <span><label for="network">Network</label>
-        <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === network ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select></span>
+        <span>${networkPicker(network)}</span>
         <form id="min-form"><label for="min-score">Topic score at least</label>
           <input id="min-score" type="number" min="0" max="100" step="1" inputmode="numeric" value="${esc(minScore)}" placeholder="1">
           <button type="submit" class="secondary">Apply</button></form>
@@ -143,10 +160,7 @@ async function topicBoard(slug, params) {
           <td class="hide-small">${r.handle ? '@' + esc(r.handle) : ''}</td><td class="num" data-testid="row-topic-score">${fmt(r.topicScore)}</td>
           <td class="num" data-testid="row-score">${fmt(r.score)}</td><td class="hide-small">${esc(r.bucket)}</td></tr>`).join('')}</tbody>
       </table>`}
-      <div class="pager">
-        <button class="secondary" id="prev" ${offset === 0 ? 'disabled' : ''}>Previous</button>
-        <button class="secondary" id="next" ${page.next ? '' : 'disabled'}>Next</button>
-      </div>
+      ${pager(offset, page.next)}
     </section>`;
   const go = o => {
     const min = document.getElementById('min-score').value.trim();
@@ -155,8 +169,7 @@ async function topicBoard(slug, params) {
   bindTopicPicker();
   document.getElementById('network').addEventListener('change', () => go(0));
   document.getElementById('min-form').addEventListener('submit', e => { e.preventDefault(); go(0); });
-  document.getElementById('prev').addEventListener('click', () => go(Math.max(0, offset - limit)));
-  document.getElementById('next').addEventListener('click', () => go(offset + limit));
+  bindPager(go, offset, limit);
   done();
 }
 
@@ -180,8 +193,7 @@ async function leaderboard(params) {
     <h1>Leaderboard</h1>
     <section class="panel">
       <div class="filters">
-        <span><label for="network">Network</label>
-        <select id="network">${['all', ...networks].map(n => `<option value="${n}" ${n === network ? 'selected' : ''}>${n === 'all' ? 'All networks' : n}</option>`).join('')}</select></span>
+        <span>${networkPicker(network)}</span>
         <span>${topicPicker(topics, '')}</span>
       </div>
       <table data-testid="leaderboard">
@@ -190,16 +202,12 @@ async function leaderboard(params) {
         <tbody>${page.items.map(r => `<tr data-person="${esc(r.person)}"><td class="num">${r.rank}</td><td>${personLink(r.person, r.name ?? r.person)}</td>
           <td class="hide-small">${r.handle ? '@' + esc(r.handle) : ''}</td><td class="num" data-testid="row-score">${fmt(r.score)}</td><td class="hide-small">${esc(r.bucket)}</td><td class="num">${delta(r.dayChange)}</td></tr>`).join('')}</tbody>
       </table>
-      <div class="pager">
-        <button class="secondary" id="prev" ${offset === 0 ? 'disabled' : ''}>Previous</button>
-        <button class="secondary" id="next" ${page.next ? '' : 'disabled'}>Next</button>
-      </div>
+      ${pager(offset, page.next)}
     </section>`;
   const go = o => { location.hash = `#/?network=${encodeURIComponent(document.getElementById('network').value)}&offset=${o}`; };
   document.getElementById('network').addEventListener('change', () => go(0));
   bindTopicPicker();
-  document.getElementById('prev').addEventListener('click', () => go(Math.max(0, offset - limit)));
-  document.getElementById('next').addEventListener('click', () => go(offset + limit));
+  bindPager(go, offset, limit);
   done();
 }
 

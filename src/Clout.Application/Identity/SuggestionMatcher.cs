@@ -127,6 +127,16 @@ public sealed class SuggestionMatcher
                 continue;
             }
 
+            // Per group, not per pair: how many members share each one's network, and each member's folded name.
+            var shared = new bool[members.Count];
+            var names = new string?[members.Count];
+            for (var x = 0; x < members.Count; x++)
+            {
+                var network = accounts[members[x]].Network;
+                shared[x] = members.Count(m => accounts[m].Network == network) > 1;
+                names[x] = FoldName(accounts[members[x]].Name);
+            }
+
             for (var x = 0; x < members.Count; x++)
             {
                 for (var y = x + 1; y < members.Count; y++)
@@ -140,13 +150,13 @@ public sealed class SuggestionMatcher
 
                     // Longer handles collide less; a shared display name agrees; several holders on one network disagree.
                     var confidence = 0.55 + (handle.Length >= 8 ? 0.1 : handle.Length <= 4 ? -0.1 : 0);
-                    var sameName = SameName(a.Name, b.Name);
+                    var sameName = names[x] is not null && names[x] == names[y];
                     if (sameName)
                     {
                         confidence += 0.2;
                     }
 
-                    if (members.Count(m => accounts[m].Network == a.Network) > 1 || members.Count(m => accounts[m].Network == b.Network) > 1)
+                    if (shared[x] || shared[y])
                     {
                         confidence -= 0.15;
                     }
@@ -254,11 +264,9 @@ public sealed class SuggestionMatcher
         return string.Join("; ", parts);
     }
 
-    private static bool SameName(string? a, string? b)
-    {
-        static string Fold(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        return a is not null && b is not null && Fold(a) is { Length: >= 3 } x && x == Fold(b);
-    }
+    /// <summary>A display name as compared across networks: letters and digits, lower-case; null when too short to say anything.</summary>
+    private static string? FoldName(string? name) =>
+        name is null ? null : new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray()) is { Length: >= 3 } folded ? folded : null;
 
     private static bool IsRoot(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.AbsolutePath is "/" or "";
 
@@ -321,67 +329,29 @@ public sealed class SuggestionMatcher
         public IEnumerable<int> Sites(string domain) => bySite.TryGetValue(domain.ToLowerInvariant(), out var list) && list.Count <= MaxSharers ? list : [];
 
         /// <summary>The accounts a reference points at, each with whether it points at the account's site rather than its profile.</summary>
-        public IEnumerable<(int Account, bool Site)> Resolve(ProfileReference reference)
+        public IEnumerable<(int Account, bool Site)> Resolve(ProfileReference reference) => Candidates(reference).DistinctBy(c => c.Account);
+
+        /// <summary>The accounts a reference points at, most direct reading first; an account can come more than once.</summary>
+        private IEnumerable<(int Account, bool Site)> Candidates(ProfileReference reference)
         {
-            var found = new HashSet<int>();
             switch (reference.Kind)
             {
                 case ReferenceKind.MastodonAddress:
-                    foreach (var i in Named(Network.Mastodon, reference.Value))
-                    {
-                        if (found.Add(i))
-                        {
-                            yield return (i, false);
-                        }
-                    }
-
-                    break;
+                    return Named(Network.Mastodon, reference.Value).Select(i => (i, false));
                 case ReferenceKind.BlueskyHandle:
-                    foreach (var i in Named(Network.Bluesky, reference.Value))
-                    {
-                        if (found.Add(i))
-                        {
-                            yield return (i, false);
-                        }
-                    }
-
-                    break;
+                    return Named(Network.Bluesky, reference.Value).Select(i => (i, false));
                 default:
                     if (!Uri.TryCreate(reference.Value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
                     {
-                        yield break;
+                        return [];
                     }
 
                     // A URL many accounts give as theirs names none of them.
                     var normal = NormalUrl(reference.Value);
-                    foreach (var i in normal is not null && byUrl.TryGetValue(normal, out var exact) && exact.Count <= MaxSharers ? exact : [])
-                    {
-                        if (found.Add(i))
-                        {
-                            yield return (i, false);
-                        }
-                    }
-
-                    foreach (var (network, name) in Profiles(uri))
-                    {
-                        foreach (var i in Named(network, name))
-                        {
-                            if (found.Add(i))
-                            {
-                                yield return (i, false);
-                            }
-                        }
-                    }
-
-                    foreach (var i in Sites(Bare(uri.Host)))
-                    {
-                        if (found.Add(i))
-                        {
-                            yield return (i, true);
-                        }
-                    }
-
-                    break;
+                    var exact = normal is not null && byUrl.TryGetValue(normal, out var list) && list.Count <= MaxSharers ? list : [];
+                    return exact.Select(i => (i, false))
+                        .Concat(Profiles(uri).SelectMany(p => Named(p.Item1, p.Item2)).Select(i => (i, false)))
+                        .Concat(Sites(Bare(uri.Host)).Select(i => (i, true)));
             }
         }
 

@@ -33,7 +33,7 @@ public static class FindCommand
             var slug = ctx.Parse.GetValue(topic)!.Trim().ToLowerInvariant();
             if (!ctx.Taxonomy.TryGetIndex(slug, out _))
             {
-                var close = ctx.Taxonomy.Topics.Where(t => t.Slug.Contains(slug, StringComparison.Ordinal)).Take(5).Select(t => t.Slug).ToList();
+                var close = ctx.Taxonomy.SlugsContaining(slug, 5);
                 throw new KeyNotFoundException($"--topic '{slug}' is not a known topic; expected a slug of the taxonomy{(close.Count > 0 ? $" such as {string.Join(", ", close)}" : " (see docs/topics.md)")}");
             }
 

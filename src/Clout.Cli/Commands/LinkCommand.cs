@@ -62,22 +62,28 @@ public static class LinkCommand
             }
 
             var change = await service.LinkAsync(ctx.Parse.GetValue(person)!, ctx.Parse.GetValue(account)!, ct);
-            if (ctx.Json)
-            {
-                ctx.WriteJson(Views.Link(change));
-            }
-            else
-            {
-                await ctx.Out.WriteLineAsync(change.Changed
-                    ? $"linked {change.Account} to {change.To} (it was {Was(change)}); scores include it from the next clout score run"
-                    : $"{change.Account} is already linked to {change.To}; nothing changed");
-            }
-
-            return CommandContext.Ok;
+            return await ReportAsync(ctx, change, change.Changed
+                ? $"linked {change.Account} to {change.To} (it was {Was(change)}); scores include it from the next clout score run"
+                : $"{change.Account} is already linked to {change.To}; nothing changed");
         }));
         return command;
     }
 
-    internal static string Was(LinkChange change) =>
+    /// <summary>Reports a link or unlink: the change as JSON with --json, else <paramref name="text"/>.</summary>
+    internal static async Task<int> ReportAsync(CommandContext ctx, LinkChange change, string text)
+    {
+        if (ctx.Json)
+        {
+            ctx.WriteJson(Views.Link(change));
+        }
+        else
+        {
+            await ctx.Out.WriteLineAsync(text);
+        }
+
+        return CommandContext.Ok;
+    }
+
+    private static string Was(LinkChange change) =>
         string.Equals(change.From, change.Account.ToString(), StringComparison.Ordinal) ? "its own person" : $"linked to {change.From}";
 }

@@ -15,18 +15,9 @@ public static class UnlinkCommand
         {
             await using var store = await ctx.OpenStoreAsync(ct);
             var change = await new IdentityService(store).UnlinkAsync(ctx.Parse.GetValue(account)!, ct);
-            if (ctx.Json)
-            {
-                ctx.WriteJson(Views.Link(change));
-            }
-            else
-            {
-                await ctx.Out.WriteLineAsync(change.Changed
-                    ? $"unlinked {change.Account} from {change.From}; it is its own person again from the next clout score run"
-                    : $"{change.Account} is not linked to anyone; nothing changed");
-            }
-
-            return CommandContext.Ok;
+            return await LinkCommand.ReportAsync(ctx, change, change.Changed
+                ? $"unlinked {change.Account} from {change.From}; it is its own person again from the next clout score run"
+                : $"{change.Account} is not linked to anyone; nothing changed");
         }));
         return command;
     }

@@ -95,6 +95,10 @@ public sealed partial class TopicTaxonomy
     public Topic Get(string slug) =>
         bySlug.TryGetValue(slug, out var index) ? topics[index] : throw new KeyNotFoundException($"no topic with slug '{slug}'");
 
+    /// <summary>Up to <paramref name="max"/> slugs that contain <paramref name="text"/>, in taxonomy order: what to suggest for a slug that is not known.</summary>
+    public IReadOnlyList<string> SlugsContaining(string text, int max) =>
+        topics.Where(t => t.Slug.Contains(text, StringComparison.Ordinal)).Take(max).Select(t => t.Slug).ToList();
+
     /// <summary>The parent's index, or -1 for a root.</summary>
     public int ParentOf(int index) => parents[index];
 
