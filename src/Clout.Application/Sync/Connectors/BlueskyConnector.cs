@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Clout.Importers;
 using Clout.Importers.Bluesky;
 
 namespace Clout.Application.Sync.Connectors;
@@ -99,7 +98,7 @@ public sealed partial class BlueskyConnector : ISyncConnector
                     break;
                 }
 
-                var (items, _) = mapper.Read(new FetchedResponse(response.Uri.ToString(), response.Date, response.Body));
+                var (items, _) = mapper.Read(response.ToFetched());
                 cursor = cursor.With(collection, last);
                 await run.StoreAsync(items, cursor, cancellationToken).ConfigureAwait(false);
                 after = last;

@@ -92,7 +92,7 @@ public sealed partial class MastodonStreamConnector : ISyncConnector
                 return;
             }
 
-            var items = MastodonApiImporter.ReadFetched([new FetchedResponse(response.Uri.ToString(), response.Date, response.Body)], run.ImportOptions, cancellationToken);
+            var items = MastodonApiImporter.ReadFetched([response.ToFetched()], run.ImportOptions, cancellationToken);
             await run.StoreAsync(items, run.Cursor.With("min_id", newest), cancellationToken).ConfigureAwait(false);
             if (count < limit)
             {

@@ -64,7 +64,7 @@ public sealed partial class RedditConnector : ISyncConnector
                     break;
                 }
 
-                var items = RedditImporter.ReadFetched([new FetchedResponse(uri.ToString(), response.Date, response.Body)], run.ImportOptions, run.Today, cancellationToken);
+                var items = RedditImporter.ReadFetched([response.ToFetched()], run.ImportOptions, run.Today, cancellationToken);
                 await run.StoreAsync(items, run.Cursor.With(key, newest), cancellationToken).ConfigureAwait(false);
 
                 // Without a cursor this was the newest page: there is nothing newer to walk to yet.
