@@ -43,7 +43,7 @@ public sealed partial class MastodonConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(run);
         var token = run.Secret(TokenVariable);
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var follow = run.Source.Follow;
         var cursor = run.Cursor;
         string path;

@@ -42,7 +42,7 @@ public sealed partial class MastodonStreamConnector : ISyncConnector
             throw new SyncException($"source {run.Source.Id}: the user stream needs an access token in {MastodonConnector.TokenVariable}");
         }
 
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var (timeline, stream) = Paths(run.Source.Follow);
         await CatchUpAsync(run, timeline, headers, cancellationToken).ConfigureAwait(false);
         if (run.Limits is null)

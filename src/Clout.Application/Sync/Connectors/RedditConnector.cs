@@ -37,7 +37,7 @@ public sealed partial class RedditConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(run);
         var token = run.Secret(TokenVariable);
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var (kind, name) = (run.Source.Follow[0], run.Source.Follow[2..]);
         (string Key, string Path)[] listings = kind == 'r'
             ? [("new", $"/r/{name}/new.json"), ("comments", $"/r/{name}/comments.json")]
