@@ -84,7 +84,7 @@ public sealed partial class BlueskyConnector : ISyncConnector
             {
                 if (++pages > run.Options.MaxPages)
                 {
-                    run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {cursor}");
+                    run.StoppedAtPageLimit(cursor);
                     return;
                 }
 

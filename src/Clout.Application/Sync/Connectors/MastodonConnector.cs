@@ -102,7 +102,7 @@ public sealed partial class MastodonConnector : ISyncConnector
             }
         }
 
-        run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {cursor}");
+        run.StoppedAtPageLimit(cursor);
     }
 
     private static Uri Url(SyncRun run, string pathAndQuery) => new(run.Source.Endpoint + pathAndQuery);

@@ -51,7 +51,7 @@ public sealed partial class RedditConnector : ISyncConnector
             {
                 if (++pages > run.Options.MaxPages)
                 {
-                    run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {run.Cursor}");
+                    run.StoppedAtPageLimit(run.Cursor);
                     return;
                 }
 

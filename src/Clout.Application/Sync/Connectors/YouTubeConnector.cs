@@ -84,7 +84,7 @@ public sealed partial class YouTubeConnector : ISyncConnector
             token = next;
         }
 
-        run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {run.Cursor}");
+        run.StoppedAtPageLimit(run.Cursor);
     }
 
     private static Uri Url(SyncRun run, string pathAndQuery, string key) => new($"{run.Source.Endpoint}/{pathAndQuery}&key={Uri.EscapeDataString(key)}");
