@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Clout.Tests;
 
 namespace Clout.Cli.Tests;
 

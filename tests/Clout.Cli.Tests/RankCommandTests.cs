@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Clout.Tests;
 
 namespace Clout.Cli.Tests;
 

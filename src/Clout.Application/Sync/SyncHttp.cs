@@ -227,6 +227,10 @@ public sealed partial class SyncHttp
         return new SyncResponse(uri, status, body, response.Headers.Date, all);
     }
 
+    /// <summary>The Authorization header of an OAuth bearer token, or none without a token.</summary>
+    public static IReadOnlyDictionary<string, string>? Bearer(string? token) =>
+        token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+
     /// <summary>The URI as it may be shown or stored: the values of key, access_token and token parameters hidden.</summary>
     public static string Redact(Uri uri)
     {

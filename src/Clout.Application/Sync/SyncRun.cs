@@ -102,6 +102,10 @@ public sealed class SyncRun
     public Task<SyncResponse> GetJsonAsync(Uri uri, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null) =>
         Http.GetAsync(Source.Id, uri, headers, json: true, cancellationToken);
 
+    /// <summary>Says the run stopped at <see cref="SyncOptions.MaxPages"/> and where the next run resumes.</summary>
+    public void StoppedAtPageLimit(SyncCursor resumesFrom) =>
+        Progress($"stopped after {Options.MaxPages} pages; the next run continues from {resumesFrom}");
+
     /// <summary>A secret (token, key) by its variable name, or null.</summary>
     public string? Secret(string name) => Options.Secret(name) is { Length: > 0 } s ? s : null;
 }

@@ -41,10 +41,6 @@ public sealed class SyncService(ICloutStore store, SyncOptions options, TimeProv
         return source;
     }
 
-    public Task<IReadOnlyList<SyncSource>> ListAsync(CancellationToken cancellationToken) => store.ListSyncSourcesAsync(cancellationToken);
-
-    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken) => store.RemoveSyncSourceAsync(id, cancellationToken);
-
     /// <summary>
     /// Runs every source once (or only <paramref name="only"/>), in id order. With <paramref name="limits"/>, stream
     /// sources stay connected until a limit is reached (follow mode) and other sources are skipped.

@@ -14,9 +14,16 @@ internal sealed class JetstreamEventParser(string source)
     private readonly BlueskyRecordMapper mapper = new(person: null);
     private readonly Dictionary<string, string> followTargets = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The <c>time_us</c> of the last event parsed when it was a positive whole number, even if the event itself
+    /// failed to map (a live stream resumes from it); null otherwise.
+    /// </summary>
+    public long? TimeUs { get; private set; }
+
     /// <summary>Adds the event's records to <paramref name="output"/>, or returns the error that replaces them.</summary>
     public ImportError? Parse(string text, long line, List<ImportRecord> output)
     {
+        TimeUs = null;
         JsonDocument doc;
         try
         {
@@ -33,6 +40,11 @@ internal sealed class JetstreamEventParser(string source)
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return new ImportError(source, line, null, $"expected a JSON object (a Jetstream event), found {root.ValueKind}");
+            }
+
+            if (root.TryGetProperty("time_us", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var us) && us > 0)
+            {
+                TimeUs = us;
             }
 
             try

@@ -12,6 +12,9 @@ public sealed class JetstreamEvents(string source)
     private readonly List<ImportRecord> output = [];
     private long messages;
 
+    /// <summary>The <c>time_us</c> of the last message, when it had a positive whole one (the stream's resume point).</summary>
+    public long? TimeUs => parser.TimeUs;
+
     /// <summary>The records of one event message, or the error that replaces them.</summary>
     public IReadOnlyList<ImportItem> Parse(string message)
     {

@@ -51,9 +51,7 @@ internal static partial class RecordedHttpCassette
         foreach (var f in fetched)
         {
             var (body, error) = RecordedResponses.Parse(f);
-            list.Add(body is null
-                ? new RecordedResponse(f.Uri, 1, "GET", f.Uri, EndpointOf(f.Uri), f.Date, null, error)
-                : new RecordedResponse(f.Uri, 1, "GET", f.Uri, EndpointOf(f.Uri), f.Date, body.Document, null));
+            list.Add(new RecordedResponse(f.Uri, 1, "GET", f.Uri, EndpointOf(f.Uri), f.Date, body?.Document, error));
         }
 
         return list;

@@ -63,35 +63,10 @@ public sealed partial class RedditImporter : IImporter
             yield break;
         }
 
-        var tally = new MetricsTally(Network.Reddit);
-        var accounts = new HashSet<string>(StringComparer.Ordinal);
         var fallback = options.SnapshotDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        foreach (var file in RecordedResponses.Files(path))
+        foreach (var item in Map(RecordedResponses.Files(path).SelectMany(RecordedResponses.Read), options, fallback, cancellationToken))
         {
-            foreach (var (body, error) in RecordedResponses.Read(file))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (error is not null)
-                {
-                    yield return ImportItem.Fail(error);
-                    continue;
-                }
-
-                using (body)
-                {
-                    var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
-                    var things = new RedditThings(body.Source, body.Json, date, tally, accounts, options.Person);
-                    foreach (var item in things.Read(body.Document.RootElement))
-                    {
-                        yield return item;
-                    }
-                }
-            }
-        }
-
-        foreach (var metrics in tally.Records())
-        {
-            yield return ImportItem.Ok(metrics);
+            yield return item;
         }
     }
 
@@ -100,12 +75,20 @@ public sealed partial class RedditImporter : IImporter
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(options);
+        return Map(responses.Select(RecordedResponses.Parse), options, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// Maps response bodies, recorded or fetched live, in order; a body without a recorded time counts on
+    /// <paramref name="fallback"/>, and each account's metrics come last, once.
+    /// </summary>
+    private static IEnumerable<ImportItem> Map(IEnumerable<(RecordedBody? Body, ImportError? Error)> bodies, ImportOptions options, DateOnly fallback, CancellationToken cancellationToken)
+    {
         var tally = new MetricsTally(Network.Reddit);
         var accounts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var response in responses)
+        foreach (var (body, error) in bodies)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (body, error) = RecordedResponses.Parse(response);
             if (error is not null)
             {
                 yield return ImportItem.Fail(error);
@@ -114,8 +97,9 @@ public sealed partial class RedditImporter : IImporter
 
             using (body)
             {
-                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : today;
-                foreach (var item in new RedditThings(body.Source, body.Json, date, tally, accounts, options.Person).Read(body.Document.RootElement))
+                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
+                var things = new RedditThings(body.Source, body.Json, date, tally, accounts, options.Person);
+                foreach (var item in things.Read(body.Document.RootElement))
                 {
                     yield return item;
                 }

@@ -81,35 +81,10 @@ public sealed partial class YouTubeImporter : IImporter
             }
         }
 
-        var tally = new MetricsTally(Network.YouTube);
         var fallback = options.SnapshotDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var item in Map(files.SelectMany(RecordedResponses.Read), index, options, fallback, cancellationToken))
         {
-            foreach (var (body, error) in RecordedResponses.Read(file))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (error is not null)
-                {
-                    yield return ImportItem.Fail(error);
-                    continue;
-                }
-
-                using (body)
-                {
-                    var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
-                    var resources = new YouTubeResources(body.Source, body.Json, date, index, tally, seen, options.Person);
-                    foreach (var item in resources.Read(body.Document.RootElement))
-                    {
-                        yield return item;
-                    }
-                }
-            }
-        }
-
-        foreach (var metrics in tally.Records())
-        {
-            yield return ImportItem.Ok(metrics);
+            yield return item;
         }
     }
 
@@ -132,28 +107,7 @@ public sealed partial class YouTubeImporter : IImporter
                 }
             }
 
-            var items = new List<ImportItem>();
-            var tally = new MetricsTally(Network.YouTube);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (body, error) in bodies)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (error is not null)
-                {
-                    items.Add(ImportItem.Fail(error));
-                    continue;
-                }
-
-                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : today;
-                items.AddRange(new YouTubeResources(body.Source, body.Json, date, index, tally, seen, options.Person).Read(body.Document.RootElement));
-            }
-
-            foreach (var metrics in tally.Records())
-            {
-                items.Add(ImportItem.Ok(metrics));
-            }
-
-            return items;
+            return Map(bodies, index, options, today, cancellationToken).ToList();
         }
         finally
         {
@@ -161,6 +115,41 @@ public sealed partial class YouTubeImporter : IImporter
             {
                 body?.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// The second pass over response bodies, recorded or fetched live: maps each with <paramref name="index"/> (who
+    /// owns each video and wrote each comment) and disposes it; a body without a recorded time counts on
+    /// <paramref name="fallback"/>, and each channel's and video's metrics come last, once.
+    /// </summary>
+    private static IEnumerable<ImportItem> Map(IEnumerable<(RecordedBody? Body, ImportError? Error)> bodies, YouTubeIndex index, ImportOptions options, DateOnly fallback, CancellationToken cancellationToken)
+    {
+        var tally = new MetricsTally(Network.YouTube);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (body, error) in bodies)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (error is not null)
+            {
+                yield return ImportItem.Fail(error);
+                continue;
+            }
+
+            using (body)
+            {
+                var date = body!.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : fallback;
+                var resources = new YouTubeResources(body.Source, body.Json, date, index, tally, seen, options.Person);
+                foreach (var item in resources.Read(body.Document.RootElement))
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        foreach (var metrics in tally.Records())
+        {
+            yield return ImportItem.Ok(metrics);
         }
     }
 

@@ -1,29 +1,13 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Clout.Tests;
 
 namespace Clout.Application.Tests.Sync;
 
 /// <summary><c>clout sync</c> as a user runs it: the real executable against the replay server.</summary>
 public sealed class SyncCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> CloutAsync(string db, params string[] args)
-    {
-        var exe = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "clout.exe" : "clout");
-        var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["--db", db, .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment.Remove("CLOUT_STORE");
-        start.Environment.Remove(Clout.Application.Sync.Connectors.MastodonConnector.TokenVariable);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Exit, string Out, string Error)> CloutAsync(string db, params string[] args) =>
+        CloutProcess.RunAsync(null, ["--db", db, .. args]);
 
     [Fact]
     public async Task Sources_are_added_synced_listed_and_removed_from_the_command_line()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Clout.Core.Domain;
 using Clout.Core.Records;
 using Clout.Storage.Sqlite;
+using Clout.Tests;
 
 namespace Clout.Cli.Tests.Identity;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Clout.Importers;
 using Clout.Importers.Bluesky;
 
 namespace Clout.Application.Sync.Connectors;
@@ -85,7 +84,7 @@ public sealed partial class BlueskyConnector : ISyncConnector
             {
                 if (++pages > run.Options.MaxPages)
                 {
-                    run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {cursor}");
+                    run.StoppedAtPageLimit(cursor);
                     return;
                 }
 
@@ -99,7 +98,7 @@ public sealed partial class BlueskyConnector : ISyncConnector
                     break;
                 }
 
-                var (items, _) = mapper.Read(new FetchedResponse(response.Uri.ToString(), response.Date, response.Body));
+                var (items, _) = mapper.Read(response.ToFetched());
                 cursor = cursor.With(collection, last);
                 await run.StoreAsync(items, cursor, cancellationToken).ConfigureAwait(false);
                 after = last;

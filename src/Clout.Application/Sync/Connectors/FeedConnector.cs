@@ -53,7 +53,7 @@ public sealed class FeedConnector : ISyncConnector
         }
 
         var seen = new HashSet<string>((cursor["seen"] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-        var items = FeedImporter.ReadFetched(new FetchedResponse(response.Uri.ToString(), response.Date, response.Body), run.ImportOptions, run.Today, cancellationToken).ToList();
+        var items = FeedImporter.ReadFetched(response.ToFetched(), run.ImportOptions, run.Today, cancellationToken).ToList();
         var fresh = new List<ImportItem>();
         var ids = new List<string>();
         foreach (var item in items)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using Clout.Core.Records;
 using Clout.Importers.Bluesky;
 
@@ -170,7 +169,7 @@ public sealed class JetstreamConnector : ISyncConnector
                 message.SetLength(0);
                 run.Events++;
                 pending.AddRange(mapper.Parse(text));
-                lastTime = TimeOf(text) ?? lastTime;
+                lastTime = mapper.TimeUs?.ToString(CultureInfo.InvariantCulture) ?? lastTime;
                 if (pending.Count >= run.Options.StreamBatch)
                 {
                     await FlushAsync(run, pending, lastTime, CancellationToken.None).ConfigureAwait(false);
@@ -233,20 +232,5 @@ public sealed class JetstreamConnector : ISyncConnector
         }
 
         return new Uri(endpoint + query.ToString().TrimEnd('&'));
-    }
-
-    private static string? TimeOf(string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("time_us", out var t) && t.TryGetInt64(out var us) && us > 0
-                ? us.ToString(CultureInfo.InvariantCulture)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class MastodonConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(run);
         var token = run.Secret(TokenVariable);
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var follow = run.Source.Follow;
         var cursor = run.Cursor;
         string path;
@@ -67,7 +67,7 @@ public sealed partial class MastodonConnector : ISyncConnector
                 id = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var v) && v.ValueKind == JsonValueKind.String
                     ? v.GetString()!
                     : throw new SyncException($"source {run.Source.Id}: GET {lookup.Uri} did not answer with an account (field 'id' is missing)");
-                lookups.Add(new FetchedResponse(lookup.Uri.ToString(), lookup.Date, lookup.Body));
+                lookups.Add(lookup.ToFetched());
             }
 
             cursor = cursor.With("account_id", id);
@@ -91,7 +91,7 @@ public sealed partial class MastodonConnector : ISyncConnector
                 return;
             }
 
-            lookups.Add(new FetchedResponse(response.Uri.ToString(), response.Date, response.Body));
+            lookups.Add(response.ToFetched());
             cursor = cursor.With("min_id", newest);
             await run.StoreAsync(MastodonApiImporter.ReadFetched(lookups, run.ImportOptions, cancellationToken), cursor, cancellationToken).ConfigureAwait(false);
             lookups.Clear();
@@ -102,7 +102,7 @@ public sealed partial class MastodonConnector : ISyncConnector
             }
         }
 
-        run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {cursor}");
+        run.StoppedAtPageLimit(cursor);
     }
 
     private static Uri Url(SyncRun run, string pathAndQuery) => new(run.Source.Endpoint + pathAndQuery);

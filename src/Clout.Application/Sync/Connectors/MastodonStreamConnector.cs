@@ -42,7 +42,7 @@ public sealed partial class MastodonStreamConnector : ISyncConnector
             throw new SyncException($"source {run.Source.Id}: the user stream needs an access token in {MastodonConnector.TokenVariable}");
         }
 
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var (timeline, stream) = Paths(run.Source.Follow);
         await CatchUpAsync(run, timeline, headers, cancellationToken).ConfigureAwait(false);
         if (run.Limits is null)
@@ -92,7 +92,7 @@ public sealed partial class MastodonStreamConnector : ISyncConnector
                 return;
             }
 
-            var items = MastodonApiImporter.ReadFetched([new FetchedResponse(response.Uri.ToString(), response.Date, response.Body)], run.ImportOptions, cancellationToken);
+            var items = MastodonApiImporter.ReadFetched([response.ToFetched()], run.ImportOptions, cancellationToken);
             await run.StoreAsync(items, run.Cursor.With("min_id", newest), cancellationToken).ConfigureAwait(false);
             if (count < limit)
             {

@@ -37,7 +37,7 @@ public sealed partial class RedditConnector : ISyncConnector
     {
         ArgumentNullException.ThrowIfNull(run);
         var token = run.Secret(TokenVariable);
-        var headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+        var headers = SyncHttp.Bearer(token);
         var (kind, name) = (run.Source.Follow[0], run.Source.Follow[2..]);
         (string Key, string Path)[] listings = kind == 'r'
             ? [("new", $"/r/{name}/new.json"), ("comments", $"/r/{name}/comments.json")]
@@ -51,7 +51,7 @@ public sealed partial class RedditConnector : ISyncConnector
             {
                 if (++pages > run.Options.MaxPages)
                 {
-                    run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {run.Cursor}");
+                    run.StoppedAtPageLimit(run.Cursor);
                     return;
                 }
 
@@ -64,7 +64,7 @@ public sealed partial class RedditConnector : ISyncConnector
                     break;
                 }
 
-                var items = RedditImporter.ReadFetched([new FetchedResponse(uri.ToString(), response.Date, response.Body)], run.ImportOptions, run.Today, cancellationToken);
+                var items = RedditImporter.ReadFetched([response.ToFetched()], run.ImportOptions, run.Today, cancellationToken);
                 await run.StoreAsync(items, run.Cursor.With(key, newest), cancellationToken).ConfigureAwait(false);
 
                 // Without a cursor this was the newest page: there is nothing newer to walk to yet.

@@ -51,7 +51,7 @@ public sealed partial class YouTubeConnector : ISyncConnector
         var walkNewest = run.Cursor["walk_newest"];
         var token = run.Cursor["page_token"];
         var subject = await run.GetJsonAsync(Url(run, kind == "channel" ? $"channels?part=snippet,statistics&id={id}" : $"videos?part=snippet,statistics&id={id}", key), cancellationToken).ConfigureAwait(false);
-        var extra = new List<FetchedResponse> { Fetched(subject) };
+        var extra = new List<FetchedResponse> { subject.ToFetched() };
         for (var page = 0; page < run.Options.MaxPages; page++)
         {
             var filter = kind == "channel" ? $"allThreadsRelatedToChannelId={id}" : $"videoId={id}";
@@ -63,11 +63,12 @@ public sealed partial class YouTubeConnector : ISyncConnector
                 walkNewest = pageNewest;
             }
 
-            var responses = new List<FetchedResponse>(extra) { Fetched(threads) };
+            var responses = new List<FetchedResponse>(extra) { threads.ToFetched() };
             extra.Clear();
             if (videos.Count > 0)
             {
-                responses.Add(Fetched(await run.GetJsonAsync(Url(run, $"videos?part=snippet,statistics&id={string.Join(',', videos)}", key), cancellationToken).ConfigureAwait(false)));
+                var onVideos = await run.GetJsonAsync(Url(run, $"videos?part=snippet,statistics&id={string.Join(',', videos)}", key), cancellationToken).ConfigureAwait(false);
+                responses.Add(onVideos.ToFetched());
             }
 
             var done = reachedOld || next is null;
@@ -83,12 +84,10 @@ public sealed partial class YouTubeConnector : ISyncConnector
             token = next;
         }
 
-        run.Progress($"stopped after {run.Options.MaxPages} pages; the next run continues from {run.Cursor}");
+        run.StoppedAtPageLimit(run.Cursor);
     }
 
     private static Uri Url(SyncRun run, string pathAndQuery, string key) => new($"{run.Source.Endpoint}/{pathAndQuery}&key={Uri.EscapeDataString(key)}");
-
-    private static FetchedResponse Fetched(SyncResponse r) => new(SyncHttp.Redact(r.Uri), r.Date, r.Body);
 
     /// <summary>
     /// The threads of a page newer than <paramref name="newest"/>: how many, the videos they are on, the newest
