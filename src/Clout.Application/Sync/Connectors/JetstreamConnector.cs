@@ -112,9 +112,7 @@ public sealed class JetstreamConnector : ISyncConnector
             while (true)
             {
                 receive ??= socket.ReceiveAsync(buffer, stop);
-                var idle = Task.Delay(flushEvery, run.Clock, CancellationToken.None);
-                var done = await Task.WhenAny(receive, idle).ConfigureAwait(false);
-                if (done != receive)
+                if (!await StreamWait.CompletesWithinAsync(receive, flushEvery, run.Clock).ConfigureAwait(false))
                 {
                     await FlushAsync(run, pending, lastTime, CancellationToken.None).ConfigureAwait(false);
                     if (run.Limits is null)

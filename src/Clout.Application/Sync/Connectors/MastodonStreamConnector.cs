@@ -127,8 +127,7 @@ public sealed partial class MastodonStreamConnector : ISyncConnector
                 while (!Reached(run))
                 {
                     read ??= reader.ReadLineAsync(stop).AsTask();
-                    var done = await Task.WhenAny(read, Task.Delay(run.Options.StreamIdle, run.Clock, CancellationToken.None)).ConfigureAwait(false);
-                    if (done != read)
+                    if (!await StreamWait.CompletesWithinAsync(read, run.Options.StreamIdle, run.Clock).ConfigureAwait(false))
                     {
                         newest = await FlushAsync(run, pending, newest).ConfigureAwait(false);
                         continue;
