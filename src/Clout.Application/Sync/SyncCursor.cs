@@ -16,8 +16,6 @@ public sealed class SyncCursor
 
     public string? this[string key] => values.TryGetValue(key, out var v) ? v : null;
 
-    public bool IsEmpty => values.Count == 0;
-
     /// <summary>Reads a stored cursor; <paramref name="source"/> names the source in the error for a damaged one.</summary>
     public static SyncCursor Parse(string? json, string source)
     {

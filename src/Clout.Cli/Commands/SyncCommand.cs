@@ -11,6 +11,8 @@ namespace Clout.Cli.Commands;
 /// </summary>
 public static class SyncCommand
 {
+    private const string NoSources = "no sync sources; add one with clout sync add";
+
     public static Command Build()
     {
         var source = new Option<string?>("--source") { Description = "Run only this source (an id from clout sync list)", HelpName = "ID" };
@@ -98,7 +100,7 @@ public static class SyncCommand
 
                 if (reports.Count == 0)
                 {
-                    await ctx.Out.WriteLineAsync("no sync sources; add one with clout sync add");
+                    await ctx.Out.WriteLineAsync(NoSources);
                 }
             }
 
@@ -158,7 +160,7 @@ public static class SyncCommand
 
             if (sources.Count == 0)
             {
-                await ctx.Out.WriteLineAsync("no sync sources; add one with clout sync add");
+                await ctx.Out.WriteLineAsync(NoSources);
             }
 
             foreach (var s in sources)
