@@ -178,10 +178,9 @@ public sealed partial class SyncHttp
         }
 
         var now = clock.GetUtcNow();
-        if (RateLimits.Exhausted(all, now) is { } reset)
-        {
-            notBefore = now + Min(reset, options.MaxRateLimitWait);
-        }
+        // The newest answer says when the limit resets; the cap applies to the wait itself, in GetAsync, so the time
+        // spent storing a page does not eat into it.
+        notBefore = RateLimits.Exhausted(all, now) is { } reset ? now + reset : DateTimeOffset.MinValue;
 
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
