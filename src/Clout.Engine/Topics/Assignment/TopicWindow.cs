@@ -9,7 +9,8 @@ namespace Clout.Engine.Topics.Assignment;
 /// in columns: texts are matched as they arrive, and only posts with topic evidence are kept (with their reactions).
 /// Accounts are the canonical indexes of the scoring window, found through <c>indexOf</c> (-1 for unknown ids).
 /// Post texts are matched in batches on the other cores while the store goes on reading; results are appended
-/// in arrival order, so the window is the same as a one-by-one match. <see cref="Posts"/> (or
+/// in arrival order, so the window is the same as a one-by-one match. Kept texts and source ids are held as UTF-8 in
+/// blocks (<see cref="Utf8Arena"/>), not as millions of string objects. <see cref="Posts"/> (or
 /// <see cref="Complete"/>) waits for the last batch.
 /// </summary>
 public sealed class TopicWindow : ITopicSink
@@ -28,8 +29,8 @@ public sealed class TopicWindow : ITopicSink
     private readonly GrowableArray<int> postDay = new();
     private readonly GrowableArray<int> postReactions = new(1 << 12);
     private readonly GrowableArray<int> postEvidenceStart = new();
-    private readonly List<string> postSource = [];
-    private readonly List<string> postText = [];
+    private readonly Utf8Arena postSource = new();
+    private readonly Utf8Arena postText = new();
 
     private readonly GrowableArray<int> attributionActor = new();
     private readonly GrowableArray<int> attributionTarget = new();
