@@ -24,14 +24,6 @@ public sealed partial class ClickHouseStore
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(accounts);
-        foreach (var s in people)
-        {
-            if (s.Day != run.Day || s.Version != run.Version)
-            {
-                throw new ArgumentException($"snapshot of '{s.Person}' is for {s.Day:yyyy-MM-dd} version '{s.Version}', expected the run's {run.Day:yyyy-MM-dd} version '{run.Version}'", nameof(people));
-            }
-        }
-
         var day = DayNumber.Of(run.Day);
         var previous = await PublishedRunIdAsync(day, run.Version, cancellationToken).ConfigureAwait(false);
         var runId = string.Empty;
@@ -39,9 +31,8 @@ public sealed partial class ClickHouseStore
             async token =>
             {
                 runId = Guid.NewGuid().ToString("N");
-                await InsertSnapshotsAsync(day, run.Version, runId, people, token).ConfigureAwait(false);
+                var (topicRows, scoreRows) = await InsertPeopleAsync(run, runId, people, token).ConfigureAwait(false);
                 await InsertAccountScoresAsync(day, run.Version, runId, accounts, token).ConfigureAwait(false);
-                var (topicRows, scoreRows) = await InsertTopicsAsync(day, run.Version, runId, people, token).ConfigureAwait(false);
                 await CheckCountAsync("snapshots", day, run.Version, runId, people.Count, token).ConfigureAwait(false);
                 await CheckCountAsync("account_scores", day, run.Version, runId, accounts.Count, token).ConfigureAwait(false);
                 await CheckCountAsync("snapshot_topics", day, run.Version, runId, topicRows, token).ConfigureAwait(false);
@@ -212,8 +203,11 @@ public sealed partial class ClickHouseStore
     private static string RunFilter(int day, string version, string runId) =>
         $"version = {SqlNames.Quote(version)} AND day = {day.ToString(CultureInfo.InvariantCulture)} AND run_id = {SqlNames.Quote(runId)}";
 
-    private static ScoreSnapshot ReadSnapshot(TsvReader r) =>
-        new(r.String(0), DayNumber.ToDate(r.Int32(1)), r.String(2), r.Float64(3), r.String(4))
+    // The per-network parts and explanation stay JSON text until something reads them (a score request needs neither).
+    private static ScoreSnapshot ReadSnapshot(TsvReader r)
+    {
+        var (networks, explanation) = (r.String(12), r.String(13));
+        return new ScoreSnapshot(r.String(0), DayNumber.ToDate(r.Int32(1)), r.String(2), r.Float64(3), r.String(4))
         {
             Reach = r.Float64(5),
             Amplification = r.Float64(6),
@@ -222,9 +216,8 @@ public sealed partial class ClickHouseStore
             DayChange = r.NullableFloat64(9),
             WeekChange = r.NullableFloat64(10),
             MonthChange = r.NullableFloat64(11),
-            Networks = ScoreJson.Networks(r.String(12)),
-            Explanation = ScoreJson.Explanation(r.String(13)),
-        };
+        }.DecodingLater(() => ScoreJson.Networks(networks), () => ScoreJson.Explanation(explanation), null, null);
+    }
 
     private string PublishedRunsSql(string where) => $"""
         SELECT day, version, argMax(run_id, ver), argMax(shadow, ver), argMax(started, ver), argMax(seconds, ver),
@@ -272,26 +265,6 @@ public sealed partial class ClickHouseStore
         return names;
     }
 
-    private async Task InsertSnapshotsAsync(int day, string version, string runId, IReadOnlyList<ScoreSnapshot> people, CancellationToken cancellationToken)
-    {
-        const string columns = "day, version, run_id, person, score, bucket, reach, amplification, network_impact, audience, day_change, week_change, month_change, networks, explanation";
-        var rows = new RowBinaryWriter();
-        foreach (var s in people)
-        {
-            rows.Int32(day).String(version).String(runId).String(s.Person).Float64(s.Score).String(s.Bucket)
-                .Float64(s.Reach).Float64(s.Amplification).Float64(s.NetworkImpact).Float64(s.Audience)
-                .NullableFloat64(s.DayChange).NullableFloat64(s.WeekChange).NullableFloat64(s.MonthChange)
-                .String(ScoreJson.Write(s.Networks)).String(ScoreJson.Write(s.Explanation)).EndRow();
-            if (rows.Length >= FlushBytes || rows.Rows >= _options.BatchSize)
-            {
-                await _http.InsertAsync(_n.All("snapshots"), columns, rows, cancellationToken).ConfigureAwait(false);
-                rows = new RowBinaryWriter();
-            }
-        }
-
-        await _http.InsertAsync(_n.All("snapshots"), columns, rows, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task InsertAccountScoresAsync(int day, string version, string runId, IReadOnlyList<AccountScore> accounts, CancellationToken cancellationToken)
     {
         const string columns = "day, version, run_id, network, account, person, quality, value, score";
@@ -311,19 +284,39 @@ public sealed partial class ClickHouseStore
     }
 
     /// <summary>
-    /// Writes the topics and style of every snapshot that has any, and one row per (person, topic) for topic
-    /// leaderboards (a slug listed twice keeps its last score). Returns the rows written to each table.
+    /// Writes the snapshots in one pass (people may be built as they are read): one row each, the topics and style of
+    /// every snapshot that has any, and one row per (person, topic) for topic leaderboards (a slug listed twice keeps
+    /// its last score). A snapshot of another day or version is refused before anything is published. Returns the
+    /// rows written to the two topic tables.
     /// </summary>
-    private async Task<(int Snapshots, int Scores)> InsertTopicsAsync(int day, string version, string runId, IReadOnlyList<ScoreSnapshot> people, CancellationToken cancellationToken)
+    private async Task<(int Snapshots, int Scores)> InsertPeopleAsync(ScoreRun run, string runId, IReadOnlyList<ScoreSnapshot> people, CancellationToken cancellationToken)
     {
+        const string columns = "day, version, run_id, person, score, bucket, reach, amplification, network_impact, audience, day_change, week_change, month_change, networks, explanation";
         const string extraColumns = "day, version, run_id, person, topics, style";
         const string scoreColumns = "day, version, run_id, topic, person, score, overall, bucket";
+        var (day, version) = (DayNumber.Of(run.Day), run.Version);
+        var rows = new RowBinaryWriter();
         var extras = new RowBinaryWriter();
         var scores = new RowBinaryWriter();
         var bySlug = new Dictionary<string, double>(StringComparer.Ordinal);
         int extraRows = 0, scoreRows = 0;
         foreach (var s in people)
         {
+            if (s.Day != run.Day || s.Version != run.Version)
+            {
+                throw new ArgumentException($"snapshot of '{s.Person}' is for {s.Day:yyyy-MM-dd} version '{s.Version}', expected the run's {run.Day:yyyy-MM-dd} version '{run.Version}'", nameof(people));
+            }
+
+            rows.Int32(day).String(version).String(runId).String(s.Person).Float64(s.Score).String(s.Bucket)
+                .Float64(s.Reach).Float64(s.Amplification).Float64(s.NetworkImpact).Float64(s.Audience)
+                .NullableFloat64(s.DayChange).NullableFloat64(s.WeekChange).NullableFloat64(s.MonthChange)
+                .String(ScoreJson.Write(s.Networks)).String(ScoreJson.Write(s.Explanation)).EndRow();
+            if (rows.Length >= FlushBytes || rows.Rows >= _options.BatchSize)
+            {
+                await _http.InsertAsync(_n.All("snapshots"), columns, rows, cancellationToken).ConfigureAwait(false);
+                rows = new RowBinaryWriter();
+            }
+
             if (s.Topics.Count == 0 && s.Style is null)
             {
                 continue;
@@ -358,6 +351,7 @@ public sealed partial class ClickHouseStore
             }
         }
 
+        await _http.InsertAsync(_n.All("snapshots"), columns, rows, cancellationToken).ConfigureAwait(false);
         await _http.InsertAsync(_n.All("snapshot_topics"), extraColumns, extras, cancellationToken).ConfigureAwait(false);
         await _http.InsertAsync(_n.All("topic_scores"), scoreColumns, scores, cancellationToken).ConfigureAwait(false);
         return (extraRows, scoreRows);

@@ -43,14 +43,30 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         var output = new ScoringModel(model).Run(input, progress);
         var modelSeconds = watch.Elapsed.TotalSeconds - read;
 
-        progress?.Report("explaining every score");
-        var (people, accounts) = SnapshotBuilder.Build(output, scoredDay);
         progress?.Report("assigning topics and styles");
-        people = await WithTopicsAsync(people, builder, output, scoredDay, cancellationToken);
-        people = await WithDeltasAsync(people, scoredDay, model.Version, cancellationToken);
+        var (topics, styles) = await AssignTopicsAsync(builder, output, scoredDay, cancellationToken);
+        var (dayBefore, weekBefore, monthBefore) = await PreviousScoresAsync(scoredDay, model.Version, cancellationToken);
+        var snapshots = new SnapshotBuilder.PersonSnapshots(output, scoredDay);
+        var accounts = SnapshotBuilder.AccountScores(output);
+
+        // Explanations are built a chunk at a time while the store writes (see ChunkedSnapshots): the time they take
+        // is inside the write phase.
+        var people = new ChunkedSnapshots(snapshots.Count, i =>
+        {
+            var p = snapshots.Person(i);
+            var s = snapshots.Build(i);
+            return s with
+            {
+                Topics = topics[p],
+                Style = styles[p],
+                DayChange = dayBefore.TryGetValue(s.Person, out var d) ? s.Score - d : null,
+                WeekChange = weekBefore.TryGetValue(s.Person, out var w) ? s.Score - w : null,
+                MonthChange = monthBefore.TryGetValue(s.Person, out var m) ? s.Score - m : null,
+            };
+        });
         var explain = watch.Elapsed.TotalSeconds - read - modelSeconds;
 
-        progress?.Report($"publishing {people.Count:N0} snapshots");
+        progress?.Report($"explaining and publishing {people.Count:N0} snapshots");
         var run = new ScoreRun(scoredDay, model.Version, shadow, started, watch.Elapsed.TotalSeconds, people.Count, input.Accounts, output.Graph.Edges);
         await store.WriteScoresAsync(run, people, accounts, cancellationToken);
         if (!shadow)
@@ -69,51 +85,20 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         };
     }
 
-    private async Task<IReadOnlyList<ScoreSnapshot>> WithTopicsAsync(IReadOnlyList<ScoreSnapshot> people, WindowBuilder builder, ModelOutput output, DateOnly day, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TopicScore>[] Topics, InfluenceStyle?[] Styles)> AssignTopicsAsync(WindowBuilder builder, ModelOutput output, DateOnly day, CancellationToken cancellationToken)
     {
         var window = new TopicWindow(new TopicMatcher(Taxonomy), output.Input.Accounts, day, builder.IndexOf);
         await store.ReadTopicWindowAsync(day, output.Parameters.WindowDays, window, cancellationToken);
         window.Complete();
         var assignment = new TopicAssigner().Assign(window, AssignmentContext.From(output));
-        var styles = StyleClassifier.Classify(output.Input, assignment);
-        var personIndex = new Dictionary<string, int>(output.Input.PersonKeys.Length, StringComparer.Ordinal);
-        for (var p = 0; p < output.Input.PersonKeys.Length; p++)
-        {
-            personIndex[output.Input.PersonKeys[p]] = p;
-        }
-
-        var result = new List<ScoreSnapshot>(people.Count);
-        foreach (var s in people)
-        {
-            result.Add(personIndex.TryGetValue(s.Person, out var p) ? s with { Topics = assignment.Topics[p], Style = styles[p] } : s);
-        }
-
-        return result;
+        return (assignment.Topics, StyleClassifier.Classify(output.Input, assignment));
     }
 
-    private async Task<IReadOnlyList<ScoreSnapshot>> WithDeltasAsync(IReadOnlyList<ScoreSnapshot> people, DateOnly day, string version, CancellationToken cancellationToken)
-    {
-        var dayBefore = await store.GetScoresAsync(day.AddDays(-1), version, cancellationToken);
-        var weekBefore = await store.GetScoresAsync(day.AddDays(-7), version, cancellationToken);
-        var monthBefore = await store.GetScoresAsync(day.AddDays(-30), version, cancellationToken);
-        if (dayBefore.Count == 0 && weekBefore.Count == 0 && monthBefore.Count == 0)
-        {
-            return people;
-        }
-
-        var result = new List<ScoreSnapshot>(people.Count);
-        foreach (var s in people)
-        {
-            result.Add(s with
-            {
-                DayChange = dayBefore.TryGetValue(s.Person, out var d) ? s.Score - d : null,
-                WeekChange = weekBefore.TryGetValue(s.Person, out var w) ? s.Score - w : null,
-                MonthChange = monthBefore.TryGetValue(s.Person, out var m) ? s.Score - m : null,
-            });
-        }
-
-        return result;
-    }
+    /// <summary>Scores of the day, week and month before (by person key), for the deltas; empty where none were published.</summary>
+    private async Task<(IReadOnlyDictionary<string, double> Day, IReadOnlyDictionary<string, double> Week, IReadOnlyDictionary<string, double> Month)> PreviousScoresAsync(DateOnly day, string version, CancellationToken cancellationToken) =>
+        (await store.GetScoresAsync(day.AddDays(-1), version, cancellationToken),
+         await store.GetScoresAsync(day.AddDays(-7), version, cancellationToken),
+         await store.GetScoresAsync(day.AddDays(-30), version, cancellationToken));
 
     /// <summary>Scores each day of a range in order, so each day's deltas see the day before.</summary>
     public async Task<IReadOnlyList<ScoreReport>> ScoreRangeAsync(DateOnly from, DateOnly to, ModelParameters model, bool shadow, IProgress<string>? progress = null, CancellationToken cancellationToken = default)

@@ -28,28 +28,17 @@ public static class SnapshotBuilder
 
     public static (IReadOnlyList<ScoreSnapshot> People, IReadOnlyList<AccountScore> Accounts) Build(ModelOutput output, DateOnly day)
     {
+        var people = new PersonSnapshots(output, day);
+        var snapshots = new ScoreSnapshot[people.Count];
+        Parallel.For(0, people.Count, i => snapshots[i] = people.Build(i));
+        return (snapshots, AccountScores(output));
+    }
+
+    /// <summary>The published score of every account that acted, posted or has value.</summary>
+    public static IReadOnlyList<AccountScore> AccountScores(ModelOutput output)
+    {
         ArgumentNullException.ThrowIfNull(output);
         var input = output.Input;
-        var people = input.PersonKeys.Length;
-        var (start, accounts) = AccountsByPerson(input.Person, people);
-        var snapshots = new ScoreSnapshot?[people];
-        Parallel.For(0, people, person =>
-        {
-            if (output.PersonActive[person])
-            {
-                snapshots[person] = BuildPerson(output, day, person, accounts.AsSpan(start[person], start[person + 1] - start[person]).ToArray());
-            }
-        });
-
-        var list = new List<ScoreSnapshot>(people);
-        foreach (var s in snapshots)
-        {
-            if (s is not null)
-            {
-                list.Add(s);
-            }
-        }
-
         var accountScores = new List<AccountScore>();
         var p = output.Parameters;
         for (var a = 0; a < input.Accounts; a++)
@@ -66,7 +55,51 @@ public static class SnapshotBuilder
             }
         }
 
-        return (list, accountScores);
+        return accountScores;
+    }
+
+    /// <summary>
+    /// The snapshots of a model run, one per active person in canonical order, built one at a time on request (pure:
+    /// the same index always gives the same snapshot), so a daily run never needs every explanation in memory at once.
+    /// </summary>
+    public sealed class PersonSnapshots
+    {
+        private readonly ModelOutput output;
+        private readonly DateOnly day;
+        private readonly int[] start;
+        private readonly int[] accounts;
+        private readonly int[] persons;
+
+        public PersonSnapshots(ModelOutput output, DateOnly day)
+        {
+            ArgumentNullException.ThrowIfNull(output);
+            this.output = output;
+            this.day = day;
+            var count = output.Input.PersonKeys.Length;
+            (start, accounts) = AccountsByPerson(output.Input.Person, count);
+            var active = new List<int>(count);
+            for (var person = 0; person < count; person++)
+            {
+                if (output.PersonActive[person])
+                {
+                    active.Add(person);
+                }
+            }
+
+            persons = [.. active];
+        }
+
+        /// <summary>How many people get a snapshot (the active ones).</summary>
+        public int Count => persons.Length;
+
+        /// <summary>The model's person index of the <paramref name="i"/>-th snapshot.</summary>
+        public int Person(int i) => persons[i];
+
+        public ScoreSnapshot Build(int i)
+        {
+            var person = persons[i];
+            return BuildPerson(output, day, person, accounts.AsSpan(start[person], start[person + 1] - start[person]).ToArray());
+        }
     }
 
     private static (int[] Start, int[] Accounts) AccountsByPerson(int[] person, int people)
