@@ -277,8 +277,14 @@ public sealed partial class SqliteStore
         return rows;
     }
 
-    private static ScoreSnapshot ReadSnapshot(SqliteDataReader r) =>
-        new(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
+    // The structured parts stay compressed until something reads them (a score request needs none of them).
+    private static ScoreSnapshot ReadSnapshot(SqliteDataReader r)
+    {
+        var networks = (byte[])r.GetValue(12);
+        var explanation = r.IsDBNull(13) ? null : (byte[])r.GetValue(13);
+        var topics = r.IsDBNull(14) ? null : (byte[])r.GetValue(14);
+        var style = r.IsDBNull(15) ? null : (byte[])r.GetValue(15);
+        return new ScoreSnapshot(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
         {
             Reach = r.GetDouble(5),
             Amplification = r.GetDouble(6),
@@ -287,11 +293,12 @@ public sealed partial class SqliteStore
             DayChange = r.IsDBNull(9) ? null : r.GetDouble(9),
             WeekChange = r.IsDBNull(10) ? null : r.GetDouble(10),
             MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
-            Networks = SnapshotCodec.DecodeNetworks((byte[])r.GetValue(12)),
-            Explanation = r.IsDBNull(13) ? new Explanation() : SnapshotCodec.DecodeExplanation((byte[])r.GetValue(13)),
-            Topics = r.IsDBNull(14) ? [] : SnapshotCodec.DecodeTopics((byte[])r.GetValue(14)),
-            Style = r.IsDBNull(15) ? null : SnapshotCodec.DecodeStyle((byte[])r.GetValue(15)),
-        };
+        }.DecodingLater(
+            () => SnapshotCodec.DecodeNetworks(networks),
+            explanation is null ? null : () => SnapshotCodec.DecodeExplanation(explanation),
+            topics is null ? null : () => SnapshotCodec.DecodeTopics(topics),
+            style is null ? null : () => SnapshotCodec.DecodeStyle(style));
+    }
 
     private static int? LatestScoredDay(SqliteConnection connection, string version)
     {
@@ -391,6 +398,7 @@ public sealed partial class SqliteStore
         public static EncodedChunk Of(IReadOnlyList<ScoreSnapshot> people, int from, int to)
         {
             var chunk = new EncodedChunk(to, to - from);
+            _ = people[from]; // a list that builds its items a chunk at a time builds them here, on every core
             Parallel.For(from, to, i =>
             {
                 var s = people[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clout.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -46,15 +47,29 @@ public sealed partial class SqliteStore : ICloutStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Opens a pooled connection. The connection settings are applied once per underlying SQLite connection, not on
+    /// every open: a pooled connection keeps them, and running seven statements on each open was a large part of a
+    /// small API request. Code that changes one of these settings must set it back before closing.
+    /// </summary>
     internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA busy_timeout=60000;";
-        pragma.ExecuteNonQuery();
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA busy_timeout=60000;";
+            pragma.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, Configured);
+        }
+
         return connection;
     }
+
+    /// <summary>Underlying SQLite connections whose settings are applied (weak: a connection the pool closes drops out).</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
