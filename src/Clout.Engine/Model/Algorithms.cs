@@ -23,7 +23,26 @@ public static class Algorithms
         CalibrationExponent = 0.78,
     };
 
-    public static IReadOnlyList<ModelParameters> All { get; } = [V1, V2];
+    /// <summary>
+    /// v3 (docs/algorithm-changelog.md): reach adds recent reach (the same quality-weighted distinct engagers at a
+    /// one-day half-life, at weight 1), network impact counts only above twice an average account's (log, weight
+    /// 0.25), and amplification needs posts. Measured in docs/validation.md.
+    /// </summary>
+    public static ModelParameters V3 { get; } = V2 with
+    {
+        Version = "v3",
+        RecentHalfLifeDays = 1,
+        RecentReachWeight = 1,
+        NetworkImpactWeight = 0.25,
+        NetworkImpactFloor = 2,
+        AmplificationNeedsPosts = true,
+
+        // clout calibrate --algorithm v3 --people 20000 (seed 7): mean 40.00, p95 63.07, 90+ 0.03%.
+        CalibrationMidpoint = 20.9409,
+        CalibrationExponent = 0.81,
+    };
+
+    public static IReadOnlyList<ModelParameters> All { get; } = [V1, V2, V3];
 
     public static ModelParameters Default => V1;
 

@@ -69,6 +69,13 @@ public sealed class ModelOutput
 
     public required int Iterations { get; init; }
 
+    /// <summary>Network impact as it enters the value: above the version's floor, linear (v1) or as a logarithm (v2 on).</summary>
+    public double ImpactValue(double impact)
+    {
+        var above = Parameters.NetworkImpactFloor > 0 ? Math.Max(0, impact - Parameters.NetworkImpactFloor) : impact;
+        return Parameters.NetworkImpactLog ? Math.Log(1 + above) : above;
+    }
+
     public double[] ValueParts(int account)
     {
         var p = Parameters;
@@ -77,7 +84,7 @@ public sealed class ModelOutput
         [
             p.ReachWeight * Reach[account],
             p.AmplificationWeight * Amplification[account],
-            p.NetworkImpactWeight * (p.NetworkImpactLog ? Math.Log(1 + NetworkImpact[account]) : NetworkImpact[account]),
+            p.NetworkImpactWeight * ImpactValue(NetworkImpact[account]),
             p.FollowersWeight * Math.Log(1 + FollowersEffective[account]),
             lists > 0 ? p.ListsWeight * Math.Log(1 + lists) : 0,
         ];

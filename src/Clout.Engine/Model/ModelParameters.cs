@@ -62,6 +62,37 @@ public sealed record ModelParameters
     /// </summary>
     public bool StandingDiscountsRings { get; init; }
 
+    /// <summary>
+    /// Half-life (days) of the recent-reach term; 0 leaves it off (v1, v2). Distinct engagers of the last days say
+    /// more about the engagement to come than those of last month, but a fast-decaying term also moves a quiet
+    /// person's score, so it enters reach only at <see cref="RecentReachWeight"/> (added in v3).
+    /// </summary>
+    public double RecentHalfLifeDays { get; init; }
+
+    /// <summary>Weight of recent reach (quality-weighted distinct engagers at <see cref="RecentHalfLifeDays"/>) added to reach.</summary>
+    public double RecentReachWeight { get; init; }
+
+    /// <summary>Whether the recent-reach term is on.</summary>
+    public bool HasRecentReach => RecentHalfLifeDays > 0 && RecentReachWeight > 0;
+
+    /// <summary>Weight of activity <paramref name="age"/> days before the scored day in the recent-reach term.</summary>
+    public double RecentDecay(int age) =>
+        !HasRecentReach || age < 0 || age >= WindowDays ? 0 : Math.Pow(0.5, age / RecentHalfLifeDays);
+
+    /// <summary>
+    /// Network impact below this (an average account's is 1) counts nothing: only influence beyond the ordinary
+    /// ranks, so the many accounts engaged by one or two ordinary people are not reordered by noise in their
+    /// engagers' rank (added in v3; 0 in v1 and v2).
+    /// </summary>
+    public double NetworkImpactFloor { get; init; }
+
+    /// <summary>
+    /// When true, an account with no posts of its own in the window (and none in its counters) has no
+    /// amplification: reactions per post are undefined without posts, and E / prior would count engagement volume
+    /// a second time (added in v3; v1 and v2 divide by the prior alone).
+    /// </summary>
+    public bool AmplificationNeedsPosts { get; init; }
+
     public double FollowersWeight { get; init; } = 1.0;
 
     public double ListsWeight { get; init; } = 2.0;

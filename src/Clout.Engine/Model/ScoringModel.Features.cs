@@ -30,7 +30,7 @@ public sealed partial class ScoringModel
         public double[] FollowersEffective { get; } = new double[n];
     }
 
-    private void ComputeFeatures(ScoringInput input, CsrGraph g, float[] reciprocity, double[] quality, double[] age, double[] standing, double[] selectivity, double[] ring, float[] effective, Features f)
+    private void ComputeFeatures(ScoringInput input, CsrGraph g, float[]? recent, float[] reciprocity, double[] quality, double[] age, double[] standing, double[] selectivity, double[] ring, float[] effective, Features f)
     {
         var p = Parameters;
         var n = g.Vertices;
@@ -55,6 +55,11 @@ public sealed partial class ScoringModel
                     var eff = quality[a] * x;
                     effective[e] = (float)eff;
                     reach += quality[a] * Saturate(x);
+                    if (recent is not null)
+                    {
+                        // Recent reach: the same distinct, quality-weighted engagers, counted again as far as they acted lately.
+                        reach += p.RecentReachWeight * quality[a] * Saturate(EffectiveAction(recent[e], selectivity[a], reciprocity[e]));
+                    }
                     engaged += eff;
                     received += w;
 
@@ -128,7 +133,9 @@ public sealed partial class ScoringModel
                 postsInWindow = Math.Max(postsInWindow, input.CounterPosts[t]);
             }
 
-            f.Amplification[t] = f.Engagement[t] / (postsInWindow + p.AmplificationPrior);
+            f.Amplification[t] = p.AmplificationNeedsPosts && postsInWindow <= 0
+                ? 0
+                : f.Engagement[t] / (postsInWindow + p.AmplificationPrior);
 
             long total = 0;
             for (var k = 0; k < SignalGroups.Count; k++)

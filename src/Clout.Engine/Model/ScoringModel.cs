@@ -47,7 +47,8 @@ public sealed partial class ScoringModel(ModelParameters parameters)
         progress?.Report("reach, amplification and discounts");
         var effective = new float[raw.Edges];
         var f = new Features(n);
-        ComputeFeatures(input, raw, reciprocity, quality, age, standing, selectivity, ring, effective, f);
+        var recent = RecentWeights(input, raw);
+        ComputeFeatures(input, raw, recent, reciprocity, quality, age, standing, selectivity, ring, effective, f);
 
         progress?.Report("network impact (propagation)");
         var engagement = new CsrGraph(n, raw.Start, raw.Other, effective);
@@ -71,6 +72,32 @@ public sealed partial class ScoringModel(ModelParameters parameters)
         progress?.Report("values and calibration");
         var output = Assemble(input, raw, engagement, quality, age, standing, selectivity, ring, f, networkImpact, rank);
         return output;
+    }
+
+    /// <summary>
+    /// Edge weights of the engagement graph at the recent-reach half-life, aligned with <paramref name="raw"/>'s
+    /// edges (the same rows merged the same way), or null when the version has no recent-reach term.
+    /// </summary>
+    private float[]? RecentWeights(ScoringInput input, CsrGraph raw)
+    {
+        if (!Parameters.HasRecentReach)
+        {
+            return null;
+        }
+
+        if (input.RowRecentWeight.Length != input.Rows)
+        {
+            throw new ArgumentException($"the window has {input.RowRecentWeight.Length} recent row weights for {input.Rows} rows; expected one per row (build it with the parameters of version {Parameters.Version})", nameof(input));
+        }
+
+        var recent = CsrBuilder.Build(input.Accounts, input.RowTarget, input.RowActor, input.RowRecentWeight);
+        if (recent.Edges != raw.Edges)
+        {
+            throw new InvalidOperationException($"the recent engagement graph has {recent.Edges} edges and the window's {raw.Edges}; expected the same edges");
+        }
+
+        ClampNegative(recent.Weight);
+        return recent.Weight;
     }
 
     private double RingFactor(double ring) => 1 - (Parameters.RingPenalty * ring * ring);

@@ -34,6 +34,12 @@ public sealed class ScoringInput
 
     public required float[] RowWeight { get; init; }
 
+    /// <summary>
+    /// Row weights at the recent-reach half-life (<see cref="Model.ModelParameters.RecentHalfLifeDays"/>), one per
+    /// row; empty when the version has no recent-reach term.
+    /// </summary>
+    public float[] RowRecentWeight { get; init; } = [];
+
     /// <summary>Undecayed engagement actions received (likes, reshares, replies…, not follows).</summary>
     public required long[] ActionsReceived { get; init; }
 

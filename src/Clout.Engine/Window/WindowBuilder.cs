@@ -15,6 +15,7 @@ public sealed class WindowBuilder : IWindowSink
     private readonly ModelParameters parameters;
     private readonly int day;
     private readonly double[] decay;
+    private readonly double[]? recentDecay;
     private readonly GrowableArray<long> storeIds = new();
     private readonly GrowableArray<byte> networks = new();
     private readonly GrowableArray<int> created = new();
@@ -25,6 +26,7 @@ public sealed class WindowBuilder : IWindowSink
     private readonly GrowableArray<int> rowTarget = new(1 << 16);
     private readonly GrowableArray<byte> rowGroup = new(1 << 16);
     private readonly GrowableArray<float> rowWeight = new(1 << 16);
+    private readonly GrowableArray<float>? rowRecentWeight;
     private IdIndex? index;
     private int[] order = [];
     private int n;
@@ -48,6 +50,17 @@ public sealed class WindowBuilder : IWindowSink
         for (var age = 0; age < decay.Length; age++)
         {
             decay[age] = parameters.Decay(age);
+        }
+
+        if (parameters.HasRecentReach)
+        {
+            recentDecay = new double[parameters.WindowDays];
+            for (var age = 0; age < recentDecay.Length; age++)
+            {
+                recentDecay[age] = parameters.RecentDecay(age);
+            }
+
+            rowRecentWeight = new GrowableArray<float>(1 << 16);
         }
     }
 
@@ -104,6 +117,10 @@ public sealed class WindowBuilder : IWindowSink
         rowTarget.Add(t);
         rowGroup.Add((byte)SignalGroups.Of(kind));
         rowWeight.Add((float)(count * parameters.KindWeight(kind) * decay[age]));
+        if (recentDecay is not null)
+        {
+            rowRecentWeight!.Add((float)(count * parameters.KindWeight(kind) * recentDecay[age]));
+        }
     }
 
     public void Posts(long account, PostKind kind, int day, int count)
@@ -202,6 +219,7 @@ public sealed class WindowBuilder : IWindowSink
             RowTarget = rowTarget.ToArray(),
             RowGroup = rowGroup.ToArray(),
             RowWeight = rowWeight.ToArray(),
+            RowRecentWeight = rowRecentWeight?.ToArray() ?? [],
             ActionsReceived = actionsReceived,
             ActionsSent = actionsSent,
             FollowsReceived = followsReceived,

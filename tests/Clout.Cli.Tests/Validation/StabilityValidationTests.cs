@@ -22,6 +22,20 @@ public sealed class StabilityValidationTests
     }
 
     [Fact]
+    public async Task Version_three_keeps_95_percent_of_quiet_daily_changes_under_one_point()
+    {
+        var options = new StabilityOptions { People = 400, Days = 40, WarmupDays = 30, Model = Engine.Model.Algorithms.V3, Compare = Engine.Model.Algorithms.V2 };
+        var v3 = await StabilityValidation.RunAsync(options, null, TestContext.Current.CancellationToken);
+
+        // Recent reach fades within days of the last engagement; the target holds for people with nothing new.
+        v3.Quiet.Count.ShouldBeGreaterThan(100);
+        v3.Quiet.UnderOnePoint.ShouldBeGreaterThanOrEqualTo(0.95);
+        v3.Quiet.Mean.ShouldBeLessThan(v3.Everyone.Mean);
+        v3.Comparison.ShouldNotBeNull().From.ShouldBe("v2");
+        v3.Comparison.To.ShouldBe("v3");
+    }
+
+    [Fact]
     public void A_version_compared_with_itself_changes_nothing()
     {
         var day = new DateOnly(2026, 11, 1);
