@@ -24,7 +24,7 @@ public static class KloutV1Api
         group.MapGet("/klout.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>
         {
             var rows = new List<V1Score>();
-            foreach (var (person, s) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, SnapshotParts.None, klout, ct))
             {
                 rows.Add(new V1Score(KloutDirectory.ScreenNameOf(person), s.Score));
             }
@@ -37,7 +37,7 @@ public static class KloutV1Api
         group.MapGet("/users/show.json", async (string? users, KloutDirectory klout, Snapshots data, CancellationToken ct) =>
         {
             var rows = new List<V1UserShow>();
-            foreach (var (person, s) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, SnapshotParts.None, klout, ct))
             {
                 var history = await data.Store.GetHistoryAsync(person.Person, s.Day.AddDays(-5), s.Day.AddDays(-5), s.Version, ct);
                 var delta5 = history.Count > 0 ? s.Score - history[0].Score : 0;
@@ -53,7 +53,7 @@ public static class KloutV1Api
         group.MapGet("/users/topics.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>
         {
             var rows = new List<V1Topics>();
-            foreach (var (person, s) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, SnapshotParts.Topics, klout, ct))
             {
                 rows.Add(new V1Topics(KloutDirectory.ScreenNameOf(person), s.Topics.Select(t => t.Name).ToArray()));
             }
@@ -66,7 +66,7 @@ public static class KloutV1Api
         group.MapGet("/soi/influenced_by.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>
         {
             var rows = new List<V1Influencers>();
-            foreach (var (person, s) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, SnapshotParts.Explanation, klout, ct))
             {
                 rows.Add(new V1Influencers(KloutDirectory.ScreenNameOf(person), await ScoresAsync(s.Explanation.Influencers, klout, ct)));
             }
@@ -79,7 +79,7 @@ public static class KloutV1Api
         group.MapGet("/soi/influencer_of.json", async (string? users, KloutDirectory klout, CancellationToken ct) =>
         {
             var rows = new List<V1Influencees>();
-            foreach (var (person, s) in await UsersAsync(users, klout, ct))
+            foreach (var (person, s) in await UsersAsync(users, SnapshotParts.Explanation, klout, ct))
             {
                 rows.Add(new V1Influencees(KloutDirectory.ScreenNameOf(person), await ScoresAsync(s.Explanation.Influencees, klout, ct)));
             }
@@ -92,7 +92,7 @@ public static class KloutV1Api
         return group;
     }
 
-    private static async Task<List<(PersonInfo Person, ScoreSnapshot Snapshot)>> UsersAsync(string? users, KloutDirectory klout, CancellationToken ct)
+    private static async Task<List<(PersonInfo Person, ScoreSnapshot Snapshot)>> UsersAsync(string? users, SnapshotParts parts, KloutDirectory klout, CancellationToken ct)
     {
         var names = (users ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
@@ -111,7 +111,7 @@ public static class KloutV1Api
             try
             {
                 var person = await klout.ByScreenNameAsync(name, ct);
-                if (await klout.TrySnapshotAsync(person.Person, ct) is { } s)
+                if (await klout.TrySnapshotAsync(person.Person, ct, parts) is { } s)
                 {
                     found.Add((person, s));
                 }
@@ -135,7 +135,7 @@ public static class KloutV1Api
                 break;
             }
 
-            if (await klout.PersonAsync(key, ct) is { } person && await klout.TrySnapshotAsync(key, ct) is { } s)
+            if (await klout.PersonAsync(key, ct) is { } person && await klout.TrySnapshotAsync(key, ct, SnapshotParts.None) is { } s)
             {
                 rows.Add(new V1Score(KloutDirectory.ScreenNameOf(person), s.Score));
             }

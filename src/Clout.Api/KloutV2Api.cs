@@ -2,6 +2,7 @@ using Clout.Api.Infrastructure;
 using Clout.Api.Models.Klout;
 using Clout.Api.Security;
 using Clout.Core.Domain;
+using Clout.Core.Storage;
 
 namespace Clout.Api;
 
@@ -47,7 +48,7 @@ public static class KloutV2Api
         group.MapGet("/user.json/{kloutId}", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>
         {
             var person = await klout.ByKloutIdAsync(kloutId, ct);
-            return Results.Ok(KloutDirectory.UserOf(person, await klout.SnapshotAsync(person, ct)));
+            return Results.Ok(KloutDirectory.UserOf(person, await klout.SnapshotAsync(person, ct, SnapshotParts.None)));
         })
             .WithName("KloutUser").WithSummary("A user's nick, score, bucket and score deltas")
             .Produces<KloutUser>().Produces<KloutError>(403).Produces<KloutError>(404);
@@ -55,7 +56,7 @@ public static class KloutV2Api
         group.MapGet("/user.json/{kloutId}/score", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>
         {
             var person = await klout.ByKloutIdAsync(kloutId, ct);
-            var s = await klout.SnapshotAsync(person, ct);
+            var s = await klout.SnapshotAsync(person, ct, SnapshotParts.None);
             return Results.Ok(new KloutUserScore(s.Score, KloutDirectory.DeltasOf(s), s.Bucket));
         })
             .WithName("KloutUserScore").WithSummary("A user's score with scoreDelta (singular, as Klout sent it)")
@@ -64,7 +65,7 @@ public static class KloutV2Api
         group.MapGet("/user.json/{kloutId}/topics", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>
         {
             var person = await klout.ByKloutIdAsync(kloutId, ct);
-            var s = await klout.SnapshotAsync(person, ct);
+            var s = await klout.SnapshotAsync(person, ct, SnapshotParts.Topics);
             return Results.Ok(KloutTopics.Of(s, Clout.Engine.Topics.TopicTaxonomy.Default));
         })
             .WithName("KloutUserTopics").WithSummary("A user's topics, ranked, with the taxonomy's stable ids")
@@ -73,7 +74,7 @@ public static class KloutV2Api
         group.MapGet("/user.json/{kloutId}/influence", async (string kloutId, KloutDirectory klout, CancellationToken ct) =>
         {
             var person = await klout.ByKloutIdAsync(kloutId, ct);
-            var s = await klout.SnapshotAsync(person, ct);
+            var s = await klout.SnapshotAsync(person, ct, SnapshotParts.Explanation);
             var influencers = KloutDirectory.PeopleOf(s.Explanation.Influencers);
             var influencees = KloutDirectory.PeopleOf(s.Explanation.Influencees);
             return Results.Ok(new KloutInfluence(
@@ -98,7 +99,7 @@ public static class KloutV2Api
                 break;
             }
 
-            if (await klout.PersonAsync(key, ct) is { } person && await klout.TrySnapshotAsync(key, ct) is { } s)
+            if (await klout.PersonAsync(key, ct) is { } person && await klout.TrySnapshotAsync(key, ct, SnapshotParts.None) is { } s)
             {
                 var user = KloutDirectory.UserOf(person, s);
                 entities.Add(new KloutEntity(new KloutEntityBody(user.KloutId, user)));

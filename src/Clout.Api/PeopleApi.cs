@@ -4,6 +4,7 @@ using Clout.Api.Security;
 using Clout.Application.Explaining;
 using Clout.Core.Domain;
 using Clout.Core.Scoring;
+using Clout.Core.Storage;
 
 namespace Clout.Api;
 
@@ -73,7 +74,7 @@ public static class PeopleApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct)));
+            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Networks | SnapshotParts.Explanation)));
         })
             .WithName("GetScore").WithSummary("Score, bucket, deltas, sub-scores and per-network parts on a day (default: the latest)")
             .Produces<ScoreView>().ProducesProblem(404).ProducesProblem(400);

@@ -69,7 +69,10 @@ public sealed partial class ClickHouseStore
         return scores;
     }
 
-    public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default)
+    public Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default) =>
+        GetSnapshotAsync(person, day, version, SnapshotParts.All, cancellationToken);
+
+    public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, SnapshotParts parts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         if ((day ?? await GetLatestScoredDayAsync(version, cancellationToken).ConfigureAwait(false)) is not { } chosen)
@@ -86,7 +89,8 @@ public sealed partial class ClickHouseStore
         var rows = await _http.ListAsync(
             $"""
             SELECT person, day, version, score, bucket, reach, amplification, network_impact, audience,
-                day_change, week_change, month_change, networks, explanation, run_id
+                day_change, week_change, month_change, {(parts.HasFlag(SnapshotParts.Networks) ? "networks" : "''")},
+                {(parts.HasFlag(SnapshotParts.Explanation) ? "explanation" : "''")}, run_id
             FROM {_n.All("snapshots")} WHERE {RunFilter(d, version, runId)} AND person = {SqlNames.Quote(person)} LIMIT 1
             """,
             SnapshotColumns,
@@ -97,12 +101,21 @@ public sealed partial class ClickHouseStore
             return null;
         }
 
+        if ((parts & (SnapshotParts.Topics | SnapshotParts.Style)) == 0)
+        {
+            return rows[0];
+        }
+
         var extras = await _http.ListAsync(
             $"SELECT topics, style FROM {_n.All("snapshot_topics")} WHERE {RunFilter(d, version, runId)} AND person = {SqlNames.Quote(person)} LIMIT 1",
             2,
             r => (Topics: r.String(0), Style: r.String(1)),
             cancellationToken).ConfigureAwait(false);
-        return extras.Count == 0 ? rows[0] : rows[0] with { Topics = ScoreJson.Topics(extras[0].Topics), Style = ScoreJson.Style(extras[0].Style) };
+        return extras.Count == 0 ? rows[0] : rows[0] with
+        {
+            Topics = parts.HasFlag(SnapshotParts.Topics) ? ScoreJson.Topics(extras[0].Topics) : [],
+            Style = parts.HasFlag(SnapshotParts.Style) ? ScoreJson.Style(extras[0].Style) : null,
+        };
     }
 
     public async Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(DateOnly? day, string version, Network? network, int offset, int limit, CancellationToken cancellationToken = default)

@@ -8,7 +8,6 @@ namespace Clout.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string SnapshotColumns = "p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change, s.networks, s.explanation, s.topics, s.style";
 
     public async Task WriteScoresAsync(ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, CancellationToken cancellationToken = default)
     {
@@ -115,14 +114,21 @@ public sealed partial class SqliteStore
         return result;
     }
 
+    public Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default) =>
+        GetSnapshotAsync(person, day, version, SnapshotParts.All, cancellationToken);
+
     // One person's snapshots go through (person_id, version, day): without statistics SQLite's planner would walk the
-    // primary key (version, day, person_id) over every person's rows of the version (0.4 s at 100,000 people).
-    public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default)
+    // primary key (version, day, person_id) over every person's rows of the version (0.4 s at 100,000 people). Parts
+    // not asked for are selected as NULL, so their overflow pages are never read.
+    public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, SnapshotParts parts, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
         using var command = connection.CreateCommand();
+        string Part(SnapshotParts part, string column) => parts.HasFlag(part) ? $"s.{column}" : "NULL";
         command.CommandText = $"""
-            SELECT {SnapshotColumns} FROM persons p JOIN snapshots s INDEXED BY snapshots_person ON s.person_id = p.id
+            SELECT p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change,
+                {Part(SnapshotParts.Networks, "networks")}, {Part(SnapshotParts.Explanation, "explanation")}, {Part(SnapshotParts.Topics, "topics")}, {Part(SnapshotParts.Style, "style")}
+            FROM persons p JOIN snapshots s INDEXED BY snapshots_person ON s.person_id = p.id
             WHERE p.key = $k AND s.version = $v AND ($d IS NULL OR s.day = $d)
             ORDER BY s.day DESC LIMIT 1
             """;
@@ -280,7 +286,7 @@ public sealed partial class SqliteStore
     // The structured parts stay compressed until something reads them (a score request needs none of them).
     private static ScoreSnapshot ReadSnapshot(SqliteDataReader r)
     {
-        var networks = (byte[])r.GetValue(12);
+        var networks = r.IsDBNull(12) ? null : (byte[])r.GetValue(12);
         var explanation = r.IsDBNull(13) ? null : (byte[])r.GetValue(13);
         var topics = r.IsDBNull(14) ? null : (byte[])r.GetValue(14);
         var style = r.IsDBNull(15) ? null : (byte[])r.GetValue(15);
@@ -294,7 +300,7 @@ public sealed partial class SqliteStore
             WeekChange = r.IsDBNull(10) ? null : r.GetDouble(10),
             MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
         }.DecodingLater(
-            () => SnapshotCodec.DecodeNetworks(networks),
+            networks is null ? null : () => SnapshotCodec.DecodeNetworks(networks),
             explanation is null ? null : () => SnapshotCodec.DecodeExplanation(explanation),
             topics is null ? null : () => SnapshotCodec.DecodeTopics(topics),
             style is null ? null : () => SnapshotCodec.DecodeStyle(style));

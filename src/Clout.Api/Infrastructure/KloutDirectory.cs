@@ -42,9 +42,10 @@ public sealed class KloutDirectory(Snapshots data)
     public async Task<PersonInfo> ByAccountAsync(Network network, string id, CancellationToken ct) =>
         await data.Store.GetPersonByAccountAsync(new AccountKey(network, id), ct) ?? throw new KeyNotFoundException($"no {network.Name()} account '{id}'");
 
-    public Task<ScoreSnapshot> SnapshotAsync(PersonInfo person, CancellationToken ct) => data.SnapshotAsync(person, null, ct);
+    /// <summary>The latest snapshot, with only the <paramref name="parts"/> the endpoint shows (a score alone needs none).</summary>
+    public Task<ScoreSnapshot> SnapshotAsync(PersonInfo person, CancellationToken ct, SnapshotParts parts = SnapshotParts.All) => data.SnapshotAsync(person, null, ct, parts);
 
-    public Task<ScoreSnapshot?> TrySnapshotAsync(string person, CancellationToken ct) => data.TrySnapshotAsync(person, null, ct);
+    public Task<ScoreSnapshot?> TrySnapshotAsync(string person, CancellationToken ct, SnapshotParts parts = SnapshotParts.All) => data.TrySnapshotAsync(person, null, ct, parts);
 
     public Task<PersonInfo?> PersonAsync(string person, CancellationToken ct) => data.Store.GetPersonAsync(person, ct);
 

@@ -25,18 +25,19 @@ public sealed class Snapshots(ICloutStore store, ScoreStateCache state)
     }
 
     /// <summary>The snapshot of a day (latest when null) with the published version; 404 when there is none.</summary>
-    public async Task<ScoreSnapshot> SnapshotAsync(PersonInfo person, DateOnly? day, CancellationToken cancellationToken)
+    public async Task<ScoreSnapshot> SnapshotAsync(PersonInfo person, DateOnly? day, CancellationToken cancellationToken, SnapshotParts parts = SnapshotParts.All)
     {
         var s = await state.GetAsync(cancellationToken);
-        return await TrySnapshotAsync(person.Person, day, cancellationToken)
+        return await TrySnapshotAsync(person.Person, day, cancellationToken, parts)
             ?? throw new KeyNotFoundException(day is null
                 ? $"{person.Person} has no score yet with algorithm {s.Version}"
                 : $"{person.Person} has no score on {day:yyyy-MM-dd} with algorithm {s.Version}");
     }
 
-    public async Task<ScoreSnapshot?> TrySnapshotAsync(string person, DateOnly? day, CancellationToken cancellationToken)
+    /// <summary>The snapshot of a day (latest when null), with only the <paramref name="parts"/> an endpoint shows.</summary>
+    public async Task<ScoreSnapshot?> TrySnapshotAsync(string person, DateOnly? day, CancellationToken cancellationToken, SnapshotParts parts = SnapshotParts.All)
     {
         var s = await state.GetAsync(cancellationToken);
-        return await store.GetSnapshotAsync(person, day ?? s.Day, s.Version, cancellationToken);
+        return await store.GetSnapshotAsync(person, day ?? s.Day, s.Version, parts, cancellationToken);
     }
 }

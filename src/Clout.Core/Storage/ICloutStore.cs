@@ -76,6 +76,9 @@ public interface ICloutStore : IAsyncDisposable
     /// <summary>A person's snapshot on a day, or on the latest scored day when <paramref name="day"/> is null.</summary>
     Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default);
 
+    /// <summary>A person's snapshot with only the <paramref name="parts"/> asked for (the others empty).</summary>
+    Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, SnapshotParts parts, CancellationToken cancellationToken = default);
+
     /// <summary>Leaderboard for a day (latest when null), optionally of people with an account on one network.</summary>
     Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboardAsync(DateOnly? day, string version, Network? network, int offset, int limit, CancellationToken cancellationToken = default);
 

@@ -294,6 +294,36 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_snapshot_read_with_some_parts_has_those_parts_and_the_score_columns()
+    {
+        await using var store = await NewStoreAsync();
+        var snapshot = FullSnapshot("x:alice", D, 63 + (1.0 / 3)) with
+        {
+            Topics = [new TopicScore("technology", "Technology", 55.5) { Weight = 2.5, Posts = 3 }],
+            Style = new InfluenceStyle("Thought leader", "creates and shares widely", 0, 3) { Creating = 0.8 },
+        };
+        snapshot.Networks.ShouldNotBeEmpty();
+        snapshot.Explanation.Contributions.ShouldNotBeEmpty();
+        snapshot.Topics.ShouldNotBeEmpty();
+        snapshot.Style.ShouldNotBeNull();
+        await store.WriteScoresAsync(Run(D, 1), [snapshot], [], Token);
+
+        var bare = (await store.GetSnapshotAsync("x:alice", D, V, SnapshotParts.None, Token)).ShouldNotBeNull();
+        Json(bare with { Networks = snapshot.Networks, Explanation = snapshot.Explanation, Topics = snapshot.Topics, Style = snapshot.Style }).ShouldBe(Json(snapshot));
+        bare.Networks.ShouldBeEmpty();
+        bare.Explanation.Contributions.ShouldBeEmpty();
+        bare.Topics.ShouldBeEmpty();
+        bare.Style.ShouldBeNull();
+
+        var topics = (await store.GetSnapshotAsync("x:alice", null, V, SnapshotParts.Topics | SnapshotParts.Networks, Token)).ShouldNotBeNull();
+        JsonSerializer.Serialize(topics.Topics).ShouldBe(JsonSerializer.Serialize(snapshot.Topics));
+        JsonSerializer.Serialize(topics.Networks).ShouldBe(JsonSerializer.Serialize(snapshot.Networks));
+        topics.Explanation.Contributions.ShouldBeEmpty();
+        topics.Style.ShouldBeNull();
+        Json((await store.GetSnapshotAsync("x:alice", D, V, SnapshotParts.All, Token))!).ShouldBe(Json(snapshot));
+    }
+
+    [Fact]
     public async Task Writing_a_day_and_version_again_replaces_the_whole_run()
     {
         await using var store = await NewStoreAsync();
