@@ -74,7 +74,7 @@ public static class PeopleApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Networks | SnapshotParts.Explanation)));
+            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Networks | SnapshotParts.Flags)));
         })
             .WithName("GetScore").WithSummary("Score, bucket, deltas, sub-scores and per-network parts on a day (default: the latest)")
             .Produces<ScoreView>().ProducesProblem(404).ProducesProblem(400);

@@ -90,7 +90,7 @@ public sealed partial class ClickHouseStore
             $"""
             SELECT person, day, version, score, bucket, reach, amplification, network_impact, audience,
                 day_change, week_change, month_change, {(parts.HasFlag(SnapshotParts.Networks) ? "networks" : "''")},
-                {(parts.HasFlag(SnapshotParts.Explanation) ? "explanation" : "''")}, run_id
+                {((parts & (SnapshotParts.Explanation | SnapshotParts.Flags)) != 0 ? "explanation" : "''")}, run_id
             FROM {_n.All("snapshots")} WHERE {RunFilter(d, version, runId)} AND person = {SqlNames.Quote(person)} LIMIT 1
             """,
             SnapshotColumns,

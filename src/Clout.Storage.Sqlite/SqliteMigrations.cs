@@ -179,5 +179,12 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS persons_key_nocase ON persons(key COLLATE NOCASE);
             CREATE INDEX IF NOT EXISTS persons_name_nocase ON persons(name COLLATE NOCASE);
             """),
+
+        // The explanation's warning flags also in a column of their own (a JSON array), so a score request can show
+        // them without reading and decoding the whole explanation. NULL for snapshots written before: readers fall
+        // back to the explanation.
+        (7, "warning flags of snapshots in a column of their own", """
+            ALTER TABLE snapshots ADD COLUMN flags TEXT;
+            """),
     ];
 }

@@ -34,10 +34,10 @@ public sealed partial class SqliteStore
             insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
-                    day_change, week_change, month_change, networks, explanation, topics, style)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                    day_change, week_change, month_change, networks, explanation, topics, style, flags)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
                 """;
-            AddParameters(insert, 16);
+            AddParameters(insert, 17);
             insert.Prepare();
             using var insertTopic = connection.CreateCommand();
             insertTopic.Transaction = tx;
@@ -59,7 +59,7 @@ public sealed partial class SqliteStore
                     }
 
                     var j = i - from;
-                    SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, chunk.Networks[j], chunk.Explanations[j], chunk.Topics[j], chunk.Styles[j]);
+                    SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, chunk.Networks[j], chunk.Explanations[j], chunk.Topics[j], chunk.Styles[j], chunk.Flags[j]);
                     insert.ExecuteNonQuery();
                     foreach (var topic in s.Topics)
                     {
@@ -125,9 +125,14 @@ public sealed partial class SqliteStore
         await using var connection = Open();
         using var command = connection.CreateCommand();
         string Part(SnapshotParts part, string column) => parts.HasFlag(part) ? $"s.{column}" : "NULL";
+
+        // Flags alone come from their column; snapshots stored before it existed fall back to the explanation.
+        var flagsOnly = parts.HasFlag(SnapshotParts.Flags) && !parts.HasFlag(SnapshotParts.Explanation);
+        var explanation = flagsOnly ? "CASE WHEN s.flags IS NULL THEN s.explanation END" : Part(SnapshotParts.Explanation, "explanation");
         command.CommandText = $"""
             SELECT p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change,
-                {Part(SnapshotParts.Networks, "networks")}, {Part(SnapshotParts.Explanation, "explanation")}, {Part(SnapshotParts.Topics, "topics")}, {Part(SnapshotParts.Style, "style")}
+                {Part(SnapshotParts.Networks, "networks")}, {explanation}, {Part(SnapshotParts.Topics, "topics")}, {Part(SnapshotParts.Style, "style")},
+                {(flagsOnly ? "s.flags" : "NULL")}
             FROM persons p JOIN snapshots s INDEXED BY snapshots_person ON s.person_id = p.id
             WHERE p.key = $k AND s.version = $v AND ($d IS NULL OR s.day = $d)
             ORDER BY s.day DESC LIMIT 1
@@ -290,6 +295,7 @@ public sealed partial class SqliteStore
         var explanation = r.IsDBNull(13) ? null : (byte[])r.GetValue(13);
         var topics = r.IsDBNull(14) ? null : (byte[])r.GetValue(14);
         var style = r.IsDBNull(15) ? null : (byte[])r.GetValue(15);
+        var flags = r.IsDBNull(16) ? null : r.GetString(16);
         return new ScoreSnapshot(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
         {
             Reach = r.GetDouble(5),
@@ -301,7 +307,8 @@ public sealed partial class SqliteStore
             MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
         }.DecodingLater(
             networks is null ? null : () => SnapshotCodec.DecodeNetworks(networks),
-            explanation is null ? null : () => SnapshotCodec.DecodeExplanation(explanation),
+            explanation is not null ? () => SnapshotCodec.DecodeExplanation(explanation)
+                : flags is not null ? () => new Explanation { Flags = SnapshotCodec.DecodeFlags(flags) } : null,
             topics is null ? null : () => SnapshotCodec.DecodeTopics(topics),
             style is null ? null : () => SnapshotCodec.DecodeStyle(style));
     }
@@ -389,6 +396,7 @@ public sealed partial class SqliteStore
             Explanations = new byte[count][];
             Topics = new byte[]?[count];
             Styles = new byte[]?[count];
+            Flags = new string[count];
         }
 
         public int To { get; }
@@ -400,6 +408,8 @@ public sealed partial class SqliteStore
         public byte[]?[] Topics { get; }
 
         public byte[]?[] Styles { get; }
+
+        public string[] Flags { get; }
 
         public static EncodedChunk Of(IReadOnlyList<ScoreSnapshot> people, int from, int to)
         {
@@ -413,6 +423,7 @@ public sealed partial class SqliteStore
                 chunk.Explanations[j] = SnapshotCodec.EncodeExplanation(s.Explanation);
                 chunk.Topics[j] = s.Topics.Count > 0 ? SnapshotCodec.EncodeTopics(s.Topics) : null;
                 chunk.Styles[j] = s.Style is { } style ? SnapshotCodec.EncodeStyle(style) : null;
+                chunk.Flags[j] = SnapshotCodec.EncodeFlags(s.Explanation.Flags);
             });
             return chunk;
         }

@@ -37,6 +37,12 @@ public static class SnapshotCodec
 
     public static InfluenceStyle? DecodeStyle(byte[] data) => JsonSerializer.Deserialize<InfluenceStyle>(Decompress(data), Options);
 
+    /// <summary>Warning flags as a JSON array (not compressed: usually <c>[]</c>, and read on every score request).</summary>
+    public static string EncodeFlags(IReadOnlyList<string> flags) => flags.Count == 0 ? "[]" : JsonSerializer.Serialize(flags, Options);
+
+    public static IReadOnlyList<string> DecodeFlags(string json) =>
+        json == "[]" ? [] : JsonSerializer.Deserialize<List<string>>(json, Options) ?? [];
+
     private static byte[] Compress(byte[] json)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];

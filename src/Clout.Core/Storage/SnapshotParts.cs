@@ -13,5 +13,8 @@ public enum SnapshotParts
     Explanation = 2,
     Topics = 4,
     Style = 8,
-    All = Networks | Explanation | Topics | Style,
+
+    /// <summary>The explanation's warning flags alone: without <see cref="Explanation"/>, the explanation comes back with its flags and nothing else.</summary>
+    Flags = 16,
+    All = Networks | Explanation | Topics | Style | Flags,
 }

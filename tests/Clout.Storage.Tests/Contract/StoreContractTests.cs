@@ -324,6 +324,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task The_flags_part_carries_the_explanation_s_warning_flags()
+    {
+        await using var store = await NewStoreAsync();
+        var flagged = FullSnapshot("x:alice", D, 40);
+        flagged = flagged with { Explanation = flagged.Explanation with { Flags = ["likely bought or fake engagement: 80% of it", "engagement ring: 40% \"returned\""] } };
+        var clean = FullSnapshot("x:bob", D, 30);
+        clean = clean with { Explanation = clean.Explanation with { Flags = [] } };
+        await store.WriteScoresAsync(Run(D, 2), [flagged, clean], [], Token);
+
+        (await store.GetSnapshotAsync("x:alice", D, V, SnapshotParts.Flags, Token))!.Explanation.Flags.ShouldBe(flagged.Explanation.Flags);
+        (await store.GetSnapshotAsync("x:bob", D, V, SnapshotParts.Flags, Token))!.Explanation.Flags.ShouldBeEmpty();
+        (await store.GetSnapshotAsync("x:alice", D, V, SnapshotParts.None, Token))!.Explanation.Flags.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Writing_a_day_and_version_again_replaces_the_whole_run()
     {
         await using var store = await NewStoreAsync();

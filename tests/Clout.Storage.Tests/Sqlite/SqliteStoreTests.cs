@@ -2,6 +2,8 @@ using Clout.Application.Importing;
 using Clout.Application.Scoring;
 using Clout.Core.Domain;
 using Clout.Core.Records;
+using Clout.Core.Scoring;
+using Clout.Core.Storage;
 using Clout.Engine.Model;
 using Clout.Generator;
 using Clout.Importers;
@@ -203,6 +205,22 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public async Task Snapshots_stored_before_the_flags_column_read_their_flags_from_the_explanation()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var day = new DateOnly(2026, 11, 1);
+        var snapshot = new ScoreSnapshot("x:alice", day, "v1", 42, "40-49") { Explanation = new Explanation { Flags = ["engagement ring: 40%"] } };
+        await temp.Store.WriteScoresAsync(new ScoreRun(day, "v1", false, T, 1, 1, 1, 0), [snapshot], []);
+        Count(temp.Path, "SELECT count(*) FROM snapshots WHERE flags = '[\"engagement ring: 40%\"]'").ShouldBe(1);
+
+        // A row written by an older version has no flags column value (schema step 7 added it).
+        Execute(temp.Path, "UPDATE snapshots SET flags = NULL");
+        SqliteConnection.ClearAllPools();
+        (await temp.Store.GetSnapshotAsync("x:alice", day, "v1", SnapshotParts.Flags))!.Explanation.Flags.ShouldBe(["engagement ring: 40%"]);
+        (await temp.Store.GetSnapshotAsync("x:alice", day, "v1", SnapshotParts.None))!.Explanation.Flags.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_shadow_run_does_not_change_the_published_version()
     {
         await using var temp = await TempStore.CreateAsync();
@@ -215,6 +233,15 @@ public class SqliteStoreTests
 
         (await Versions.PublishedAsync(temp.Store)).ShouldBe("v1");
         (await temp.Store.GetRunsAsync()).Select(r => (r.Version, r.Shadow)).ShouldBe([("v1", false), ("v1-shadow-test", true)], ignoreOrder: true);
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static long Count(string path, string sql)
