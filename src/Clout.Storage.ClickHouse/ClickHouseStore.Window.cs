@@ -9,6 +9,13 @@ public sealed partial class ClickHouseStore
     private const long MillisecondsPerDay = 86_400_000;
 
     /// <summary>
+    /// Roll-ups are sharded by target, so the groups (actor, target, kind, day) of one shard never meet another's:
+    /// each shard sums its own and the node that asked streams them through without merging (with a merge it would
+    /// hold every group of the window at once). Single-node stores ignore the setting.
+    /// </summary>
+    private const string WindowGroupSettings = "distributed_group_by_no_merge=1";
+
+    /// <summary>
     /// Streams the window: every account with its person, then the roll-ups and post counts of the window summed in
     /// the cluster (each shard sums its own accounts' incoming activity), then each account's latest metrics on or
     /// before the day. Only aggregates cross the network, never raw events.
@@ -36,7 +43,8 @@ public sealed partial class ClickHouseStore
             $"SELECT actor_sid, target_sid, kind, day, sum(count) FROM {_n.All("rollups")} WHERE {range} GROUP BY actor_sid, target_sid, kind, day",
             5,
             r => sink.Rollup(unchecked((long)r.UInt64(0)), unchecked((long)r.UInt64(1)), (ActionKind)r.Int32(2), r.Int32(3), checked((int)r.Int64(4))),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            settings: WindowGroupSettings).ConfigureAwait(false);
 
         await _http.QueryAsync(
             $"SELECT author_sid, kind, day, sum(count) FROM {_n.All("post_days")} WHERE {range} GROUP BY author_sid, kind, day",

@@ -36,6 +36,14 @@ public sealed partial record ClickHouseStoreOptions
     /// <summary>Records per import batch: one existence check and one bulk insert per table per batch.</summary>
     public int BatchSize { get; init; } = 100_000;
 
+    /// <summary>
+    /// A GROUP BY or ORDER BY that holds more than this many bytes spills to the server's disk instead of failing
+    /// against the server's per-query memory limit (the daily run's window aggregation at a million people needs
+    /// several GB on each shard). Sent with every request as <c>max_bytes_before_external_group_by</c> and
+    /// <c>max_bytes_before_external_sort</c>; 0 leaves the server's settings alone.
+    /// </summary>
+    public long SpillBytes { get; init; } = 1_000_000_000;
+
     /// <summary>Gzip request bodies and ask for gzip responses; worth it off loopback.</summary>
     public bool Compress { get; init; }
 

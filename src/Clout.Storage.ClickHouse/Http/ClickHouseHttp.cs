@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -72,9 +73,10 @@ internal sealed class ClickHouseHttp : IDisposable
     /// Streams a TabSeparated result of <paramref name="columns"/> columns through <paramref name="row"/>. Connecting is
     /// retried; once rows have been delivered a failure is final, since the consumer has seen part of the result.
     /// </summary>
-    public async Task QueryAsync(string sql, int columns, Action<TsvReader> row, CancellationToken cancellationToken, IReadOnlyList<ExternalTable>? external = null)
+    /// <summary>Streams the rows of a query; <paramref name="settings"/> (<c>name=value&amp;…</c>) apply to this query only.</summary>
+    public async Task QueryAsync(string sql, int columns, Action<TsvReader> row, CancellationToken cancellationToken, IReadOnlyList<ExternalTable>? external = null, string? settings = null)
     {
-        using var result = await OpenAsync(sql, columns, external, cancellationToken).ConfigureAwait(false);
+        using var result = await OpenAsync(sql, columns, external, cancellationToken, settings).ConfigureAwait(false);
         while (await result.Reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             row(result.Reader);
@@ -128,14 +130,14 @@ internal sealed class ClickHouseHttp : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<TsvResult> OpenAsync(string sql, int columns, IReadOnlyList<ExternalTable>? external, CancellationToken cancellationToken)
+    private async Task<TsvResult> OpenAsync(string sql, int columns, IReadOnlyList<ExternalTable>? external, CancellationToken cancellationToken, string? settings = null)
     {
         var node = CurrentNode();
         var response = await _retry.ExecuteAsync(
             async token =>
             {
                 node = CurrentNode();
-                return await SendAsync(node, sql + "\nFORMAT TabSeparated", external, body: null, token).ConfigureAwait(false);
+                return await SendAsync(node, sql + "\nFORMAT TabSeparated", external, body: null, token, settings).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         try
@@ -167,9 +169,20 @@ internal sealed class ClickHouseHttp : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri node, string sql, IReadOnlyList<ExternalTable>? external, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri node, string sql, IReadOnlyList<ExternalTable>? external, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken, string? settings = null)
     {
         var url = new StringBuilder(node.ToString()).Append("?insert_distributed_sync=1");
+        if (_options.SpillBytes > 0)
+        {
+            var spill = _options.SpillBytes.ToString(CultureInfo.InvariantCulture);
+            url.Append("&max_bytes_before_external_group_by=").Append(spill).Append("&max_bytes_before_external_sort=").Append(spill);
+        }
+
+        if (settings is not null)
+        {
+            url.Append('&').Append(settings);
+        }
+
         if (_options.Compress)
         {
             url.Append("&enable_http_compression=1");
