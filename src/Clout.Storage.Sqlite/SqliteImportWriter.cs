@@ -10,16 +10,18 @@ namespace Clout.Storage.Sqlite;
 /// Writes records inside one transaction straight into the tables, through statements bound with SQLite's C API.
 /// Posts and actions go in as multi-row <c>INSERT … ON CONFLICT(network, source_id) DO NOTHING</c> statements of
 /// <see cref="RowsPerStatement"/> rows (one statement per row spends most of its time opening and closing cursors on
-/// the table and its indexes): the first copy of a source id wins and ids already stored are left alone. Rows added
-/// by this import are the ones above the largest row id at its start, so the daily roll-ups are counted from exactly
-/// those with one set-based statement per roll-up when the writer is flushed. Account and person ids are kept in
-/// memory, so each key is looked up in the store at most once (and not at all when its table was empty when the
-/// import began). Same rows as <see cref="SqliteReferenceImportWriter"/>.
+/// the table and its indexes): the first copy of a source id wins and ids already stored are left alone. Only rows
+/// that went in are counted into the daily roll-ups, which are summed in memory and upserted once per key, in key
+/// order. Account and person ids are kept in memory, so each key is looked up in the store at most once (and not at
+/// all when its table was empty when the import began). Same rows as <see cref="SqliteReferenceImportWriter"/>.
 /// </summary>
 internal sealed class SqliteImportWriter : IImportWriter
 {
     /// <summary>Rows bound into one insert statement (9 parameters each; SQLite allows 32,766).</summary>
     public const int RowsPerStatement = 128;
+
+    /// <summary>Roll-up sums held in memory before they are written out early (bounds memory on very large files).</summary>
+    public const int RollupLimit = 4_000_000;
 
     private const int PostColumns = 9;
     private const int ActionColumns = 9;
@@ -31,6 +33,10 @@ internal sealed class SqliteImportWriter : IImportWriter
     private readonly bool accountsWereEmpty;
     private readonly bool personsWereEmpty;
     private readonly List<string> deferredIndexes = [];
+    private readonly Dictionary<ActionRollupKey, long> actionRollups = [];
+    private readonly Dictionary<PostRollupKey, long> postRollups = [];
+    private readonly Dictionary<ReactionRollupKey, long> reactionRollups = [];
+    private readonly HashSet<AccountKey> sourceIdsInStatement = []; // (network, source id) of posts or actions
     private readonly long firstNewPost;
     private readonly long firstNewAction;
     private readonly RawStatement findAccount;
@@ -42,6 +48,8 @@ internal sealed class SqliteImportWriter : IImportWriter
     private readonly RawStatement insertPost;
     private readonly RawStatement insertActions;
     private readonly RawStatement insertAction;
+    private readonly RawStatement findPost;
+    private readonly RawStatement findAction;
     private readonly RawStatement findMetrics;
     private readonly RawStatement upsertMetrics;
     private readonly PendingPost[] pendingPosts = new PendingPost[RowsPerStatement];
@@ -125,6 +133,8 @@ internal sealed class SqliteImportWriter : IImportWriter
         insertPost = Prepare(InsertSql("posts(network, source_id, account_id, time, kind, parent, text, url, raw)", PostColumns, 1));
         insertActions = Prepare(InsertSql("actions(network, source_id, kind, actor_id, target_id, post, time, topic, raw)", ActionColumns, RowsPerStatement));
         insertAction = Prepare(InsertSql("actions(network, source_id, kind, actor_id, target_id, post, time, topic, raw)", ActionColumns, 1));
+        findPost = Prepare("SELECT id FROM posts WHERE network = ?1 AND source_id = ?2");
+        findAction = Prepare("SELECT id FROM actions WHERE network = ?1 AND source_id = ?2");
         findMetrics = Prepare("SELECT 1 FROM metrics WHERE account_id = ?1 AND day = ?2");
         upsertMetrics = Prepare("""
             INSERT INTO metrics(account_id, day, days, followers, following, lists, posts, received, sent, raw)
@@ -247,7 +257,6 @@ internal sealed class SqliteImportWriter : IImportWriter
     private void InsertPendingPosts()
     {
         var n = pendingPostCount;
-        var added = 0;
         if (n == RowsPerStatement)
         {
             for (var r = 0; r < n; r++)
@@ -255,19 +264,52 @@ internal sealed class SqliteImportWriter : IImportWriter
                 Bind(insertPosts, r * PostColumns, pendingPosts[r]);
             }
 
-            added = insertPosts.Execute();
+            var added = insertPosts.Execute();
+            if (added == n)
+            {
+                for (var r = 0; r < n; r++)
+                {
+                    CountPost(pendingPosts[r]);
+                }
+            }
+            else
+            {
+                // Some rows were already stored or repeated in the statement: the rows this statement added got the
+                // ids after the import's last one, and a repeated id only on its first row.
+                var lastBefore = firstNewPost - 1 + posts;
+                sourceIdsInStatement.Clear();
+                for (var r = 0; r < n; r++)
+                {
+                    var p = pendingPosts[r].Post;
+                    findPost.Bind(1, (int)p.Network);
+                    findPost.Bind(2, p.Id);
+                    if (findPost.ScalarInt64() > lastBefore && sourceIdsInStatement.Add(new AccountKey(p.Network, p.Id)))
+                    {
+                        CountPost(pendingPosts[r]);
+                    }
+                }
+            }
+
+            posts += added;
+            duplicates += n - added;
         }
         else
         {
             for (var r = 0; r < n; r++)
             {
                 Bind(insertPost, 0, pendingPosts[r]);
-                added += insertPost.Execute();
+                if (insertPost.Execute() == 1)
+                {
+                    posts++;
+                    CountPost(pendingPosts[r]);
+                }
+                else
+                {
+                    duplicates++;
+                }
             }
         }
 
-        posts += added;
-        duplicates += n - added;
         Array.Clear(pendingPosts, 0, n);
         pendingPostCount = 0;
     }
@@ -289,7 +331,6 @@ internal sealed class SqliteImportWriter : IImportWriter
     private void InsertPendingActions()
     {
         var n = pendingActionCount;
-        var added = 0;
         if (n == RowsPerStatement)
         {
             for (var r = 0; r < n; r++)
@@ -297,22 +338,85 @@ internal sealed class SqliteImportWriter : IImportWriter
                 Bind(insertActions, r * ActionColumns, pendingActions[r]);
             }
 
-            added = insertActions.Execute();
+            var added = insertActions.Execute();
+            if (added == n)
+            {
+                for (var r = 0; r < n; r++)
+                {
+                    CountAction(pendingActions[r]);
+                }
+            }
+            else
+            {
+                var lastBefore = firstNewAction - 1 + actions;
+                sourceIdsInStatement.Clear();
+                for (var r = 0; r < n; r++)
+                {
+                    var a = pendingActions[r].Action;
+                    findAction.Bind(1, (int)a.Network);
+                    findAction.Bind(2, a.Id);
+                    if (findAction.ScalarInt64() > lastBefore && sourceIdsInStatement.Add(new AccountKey(a.Network, a.Id)))
+                    {
+                        CountAction(pendingActions[r]);
+                    }
+                }
+            }
+
+            actions += added;
+            duplicates += n - added;
         }
         else
         {
             for (var r = 0; r < n; r++)
             {
                 Bind(insertAction, 0, pendingActions[r]);
-                added += insertAction.Execute();
+                if (insertAction.Execute() == 1)
+                {
+                    actions++;
+                    CountAction(pendingActions[r]);
+                }
+                else
+                {
+                    duplicates++;
+                }
             }
         }
 
-        actions += added;
-        duplicates += n - added;
         Array.Clear(pendingActions, 0, n);
         pendingActionCount = 0;
     }
+
+    private void CountPost(PendingPost pending)
+    {
+        var p = pending.Post;
+        Add(postRollups, new PostRollupKey(DayOf(p.Time.ToUnixTimeSeconds()), pending.Author, (int)p.Kind));
+        if (postRollups.Count >= RollupLimit)
+        {
+            WriteRollups();
+        }
+    }
+
+    private void CountAction(PendingAction pending)
+    {
+        var a = pending.Action;
+        var day = DayOf(a.Time.ToUnixTimeSeconds());
+        Add(actionRollups, new ActionRollupKey(day, pending.Target, pending.Actor, (int)a.Kind));
+        if (a.Post is not null && pending.Actor != pending.Target)
+        {
+            Add(reactionRollups, new ReactionRollupKey((int)a.Network, a.Post, pending.Target, (int)a.Kind, day));
+        }
+
+        if (actionRollups.Count >= RollupLimit || reactionRollups.Count >= RollupLimit)
+        {
+            WriteRollups();
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, long> sums, TKey key)
+        where TKey : notnull => System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _)++;
+
+    /// <summary>The day number of a Unix time, rounding down before 1970 as <c>time / 86400 - (time % 86400 &lt; 0)</c> does.</summary>
+    private static long DayOf(long unixSeconds) => unixSeconds / 86400 - (unixSeconds % 86400 < 0 ? 1 : 0);
 
     private static void Bind(RawStatement s, int o, PendingAction pending)
     {
@@ -388,30 +492,7 @@ internal sealed class SqliteImportWriter : IImportWriter
         }
 
         flushed = true;
-        if (posts > 0)
-        {
-            Run($"""
-                INSERT INTO rollup_posts(day, account_id, kind, count)
-                SELECT {Day}, account_id, kind, count(*) FROM posts WHERE id >= {firstNewPost} GROUP BY 1, 2, 3
-                ON CONFLICT(day, account_id, kind) DO UPDATE SET count = count + excluded.count
-                """);
-        }
-
-        if (actions > 0)
-        {
-            Run($"""
-                INSERT INTO rollup_actions(day, target_id, actor_id, kind, count)
-                SELECT {Day}, target_id, actor_id, kind, count(*) FROM actions WHERE id >= {firstNewAction} GROUP BY 1, 2, 3, 4
-                ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + excluded.count
-                """);
-            Run($"""
-                INSERT INTO rollup_post_reactions(network, post, target_id, kind, day, count)
-                SELECT network, post, target_id, kind, {Day}, count(*) FROM actions
-                WHERE id >= {firstNewAction} AND post IS NOT NULL AND actor_id <> target_id GROUP BY 1, 2, 3, 4, 5
-                ON CONFLICT(network, post, target_id, kind, day) DO UPDATE SET count = count + excluded.count
-                """);
-        }
-
+        WriteRollups();
         foreach (var sql in deferredIndexes)
         {
             Run(sql);
@@ -420,7 +501,72 @@ internal sealed class SqliteImportWriter : IImportWriter
         deferredIndexes.Clear();
     }
 
-    private const string Day = "(time / 86400 - (time % 86400 < 0))";
+    /// <summary>Upserts the roll-up sums held in memory, each key once and in primary-key order.</summary>
+    private void WriteRollups()
+    {
+        if (actionRollups.Count > 0)
+        {
+            using var upsert = new RawStatement(connection, """
+                INSERT INTO rollup_actions(day, target_id, actor_id, kind, count) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT(day, target_id, actor_id, kind) DO UPDATE SET count = count + excluded.count
+                """);
+            var keys = actionRollups.Keys.ToArray();
+            Array.Sort(keys);
+            foreach (var k in keys)
+            {
+                upsert.Bind(1, k.Day);
+                upsert.Bind(2, k.Target);
+                upsert.Bind(3, k.Actor);
+                upsert.Bind(4, k.Kind);
+                upsert.Bind(5, actionRollups[k]);
+                upsert.Execute();
+            }
+
+            actionRollups.Clear();
+        }
+
+        if (postRollups.Count > 0)
+        {
+            using var upsert = new RawStatement(connection, """
+                INSERT INTO rollup_posts(day, account_id, kind, count) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT(day, account_id, kind) DO UPDATE SET count = count + excluded.count
+                """);
+            var keys = postRollups.Keys.ToArray();
+            Array.Sort(keys);
+            foreach (var k in keys)
+            {
+                upsert.Bind(1, k.Day);
+                upsert.Bind(2, k.Account);
+                upsert.Bind(3, k.Kind);
+                upsert.Bind(4, postRollups[k]);
+                upsert.Execute();
+            }
+
+            postRollups.Clear();
+        }
+
+        if (reactionRollups.Count > 0)
+        {
+            using var upsert = new RawStatement(connection, """
+                INSERT INTO rollup_post_reactions(network, post, target_id, kind, day, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                ON CONFLICT(network, post, target_id, kind, day) DO UPDATE SET count = count + excluded.count
+                """);
+            var keys = reactionRollups.Keys.ToArray();
+            Array.Sort(keys);
+            foreach (var k in keys)
+            {
+                upsert.Bind(1, k.Network);
+                upsert.Bind(2, k.Post);
+                upsert.Bind(3, k.Target);
+                upsert.Bind(4, k.Kind);
+                upsert.Bind(5, k.Day);
+                upsert.Bind(6, reactionRollups[k]);
+                upsert.Execute();
+            }
+
+            reactionRollups.Clear();
+        }
+    }
 
     private void Run(string sql)
     {
@@ -509,4 +655,37 @@ internal sealed class SqliteImportWriter : IImportWriter
     private readonly record struct PendingPost(PostRecord Post, long Author);
 
     private readonly record struct PendingAction(ActionRecord Action, long Actor, long Target);
+
+    private readonly record struct ActionRollupKey(long Day, long Target, long Actor, int Kind) : IComparable<ActionRollupKey>
+    {
+        public int CompareTo(ActionRollupKey other)
+        {
+            var c = Day.CompareTo(other.Day);
+            c = c != 0 ? c : Target.CompareTo(other.Target);
+            c = c != 0 ? c : Actor.CompareTo(other.Actor);
+            return c != 0 ? c : Kind.CompareTo(other.Kind);
+        }
+    }
+
+    private readonly record struct PostRollupKey(long Day, long Account, int Kind) : IComparable<PostRollupKey>
+    {
+        public int CompareTo(PostRollupKey other)
+        {
+            var c = Day.CompareTo(other.Day);
+            c = c != 0 ? c : Account.CompareTo(other.Account);
+            return c != 0 ? c : Kind.CompareTo(other.Kind);
+        }
+    }
+
+    private readonly record struct ReactionRollupKey(int Network, string Post, long Target, int Kind, long Day) : IComparable<ReactionRollupKey>
+    {
+        public int CompareTo(ReactionRollupKey other)
+        {
+            var c = Network.CompareTo(other.Network);
+            c = c != 0 ? c : string.CompareOrdinal(Post, other.Post);
+            c = c != 0 ? c : Target.CompareTo(other.Target);
+            c = c != 0 ? c : Kind.CompareTo(other.Kind);
+            return c != 0 ? c : Day.CompareTo(other.Day);
+        }
+    }
 }

@@ -28,7 +28,7 @@ public sealed partial class SqliteStore
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Reading (parsing, generating) runs on its own thread while this one writes: two cores, two stages.
-        using var batches = new BlockingCollection<ImportRecord[]>(boundedCapacity: 64);
+        using var batches = new BlockingCollection<ImportRecord[]>(boundedCapacity: 4);
         ExceptionDispatchInfo? readFailure = null;
         var reader = Task.Run(
             () =>

@@ -101,6 +101,31 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         Count(fast.Path, "SELECT sum(count) FROM rollup_posts").ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Repeats_within_one_multi_row_statement_and_across_statements_match_the_reference_writer()
+    {
+        IEnumerable<ImportRecord> Records()
+        {
+            for (var i = 0; i < 3 * SqliteImportWriter.RowsPerStatement + 7; i++)
+            {
+                // Every 10th action repeats an id from a few rows back (same statement) or far back (an earlier one).
+                var id = i % 10 == 9 ? $"a{i - (i % 20 == 9 ? 3 : 200)}" : $"a{i}";
+                yield return new ActionRecord(Network.X, id, (ActionKind)(i % 3), $"{i % 7}", $"{i % 5}", T.AddHours(i)) { Post = i % 4 == 0 ? $"p{i % 9}" : null };
+                yield return new PostRecord(Network.X, $"p{(i % 10 == 9 ? i - 3 : i)}", $"{i % 5}", T.AddHours(i), PostKind.Post);
+            }
+        }
+
+        var fast = await StoreAsync(reference: false);
+        var reference = await StoreAsync(reference: true);
+
+        (await fast.Store.ImportAsync(Records())).ShouldBe(await reference.Store.ImportAsync(Records()));
+        (await fast.Store.ImportAsync(Records().Skip(100))).ShouldBe(await reference.Store.ImportAsync(Records().Skip(100)));
+        foreach (var table in Tables)
+        {
+            Dump(fast.Path, table).ShouldBe(Dump(reference.Path, table), $"table {table}");
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
