@@ -73,8 +73,9 @@ internal sealed class SqliteImportWriter : IImportWriter
         firstNewPost = Scalar(connection, "SELECT coalesce(max(id), 0) + 1 FROM posts");
         firstNewAction = Scalar(connection, "SELECT coalesce(max(id), 0) + 1 FROM actions");
 
-        // Into an empty table, building its secondary indexes once from the loaded rows (a sort) costs a third of
-        // keeping them up to date row by row (a b-tree descent per row and index). They are dropped here and made
+        // Into an empty table, building its secondary indexes once from the loaded rows (a sort) is cheaper than
+        // keeping them up to date row by row (a b-tree descent per row and index): on 1.2M generated posts and actions,
+        // 2.3 s to build them against 5.9 s more spent inserting. They are dropped here and made
         // again by Flush, inside the same transaction: readers and a failed import never see the table without them.
         var emptyTables = new List<string>(2);
         if (Scalar(connection, "SELECT NOT EXISTS (SELECT 1 FROM posts)") == 1)
