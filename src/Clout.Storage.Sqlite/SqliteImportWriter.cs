@@ -9,8 +9,7 @@ namespace Clout.Storage.Sqlite;
 /// <summary>
 /// Writes records inside one transaction straight into the tables, through statements bound with SQLite's C API.
 /// Posts and actions go in as multi-row <c>INSERT … ON CONFLICT(network, source_id) DO NOTHING</c> statements of
-/// <see cref="RowsPerStatement"/> rows (one statement per row spends most of its time opening and closing cursors on
-/// the table and its indexes): the first copy of a source id wins and ids already stored are left alone. Only rows
+/// <see cref="RowsPerStatement"/> rows: the first copy of a source id wins and ids already stored are left alone. Only rows
 /// that went in are counted into the daily roll-ups, which are summed in memory and upserted once per key, in key
 /// order. Account and person ids are kept in memory, so each key is looked up in the store at most once (and not at
 /// all when its table was empty when the import began). Same rows as <see cref="SqliteReferenceImportWriter"/>.
@@ -75,8 +74,8 @@ internal sealed class SqliteImportWriter : IImportWriter
 
         // Into an empty table, building its secondary indexes once from the loaded rows (a sort) is cheaper than
         // keeping them up to date row by row (a b-tree descent per row and index): on 1.2M generated posts and actions,
-        // 2.3 s to build them against 5.9 s more spent inserting. They are dropped here and made
-        // again by Flush, inside the same transaction: readers and a failed import never see the table without them.
+        // 2.3 s to build them against 5.9 s more spent inserting. They are dropped here and made again by Flush,
+        // inside the same transaction: readers and a failed import never see the table without them.
         var emptyTables = new List<string>(2);
         if (Scalar(connection, "SELECT NOT EXISTS (SELECT 1 FROM posts)") == 1)
         {
@@ -98,8 +97,6 @@ internal sealed class SqliteImportWriter : IImportWriter
                 deferredIndexes.Add(indexes.Text(1)!);
             }
 
-            // The sorts that build them may use a helper thread (the reader is done by then).
-            Scalar(connection, "PRAGMA threads = 2");
             foreach (var name in names)
             {
                 Run($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
