@@ -270,10 +270,11 @@ internal sealed class SqliteImportWriter : IImportWriter
                     CountPost(pendingPosts[r]);
                 }
             }
-            else
+            else if (added > 0)
             {
                 // Some rows were already stored or repeated in the statement: the rows this statement added got the
-                // ids after the import's last one, and a repeated id only on its first row.
+                // ids after the import's last one, and a repeated id only on its first row. (None added, as in a
+                // re-import, leaves nothing to count.)
                 var lastBefore = firstNewPost - 1 + posts;
                 sourceIdsInStatement.Clear();
                 for (var r = 0; r < n; r++)
@@ -344,7 +345,7 @@ internal sealed class SqliteImportWriter : IImportWriter
                     CountAction(pendingActions[r]);
                 }
             }
-            else
+            else if (added > 0)
             {
                 var lastBefore = firstNewAction - 1 + actions;
                 sourceIdsInStatement.Clear();
