@@ -10,6 +10,9 @@ public sealed partial class SqliteStore
 {
     private const int BatchSize = 4096;
 
+    /// <summary>Imports through the staging-table reference writer instead of the fast one (tests compare the two).</summary>
+    internal bool ReferenceImport { get; init; }
+
     public Task<ImportCounts> ImportAsync(IEnumerable<ImportRecord> records, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         ImportAsync(records, progress, beforeCommit: null, cancellationToken);
 
@@ -19,11 +22,13 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = Open();
         using var tx = connection.BeginTransaction();
-        using var writer = new SqliteImportWriter(connection, tx);
+        using IImportWriter writer = ReferenceImport || !SqliteImportWriter.CanWrite(connection)
+            ? new SqliteReferenceImportWriter(connection, tx)
+            : new SqliteImportWriter(connection);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Reading (parsing, generating) runs on its own thread while this one writes: two cores, two stages.
-        using var batches = new BlockingCollection<ImportRecord[]>(boundedCapacity: 64);
+        using var batches = new BlockingCollection<ImportRecord[]>(boundedCapacity: 4);
         ExceptionDispatchInfo? readFailure = null;
         var reader = Task.Run(
             () =>

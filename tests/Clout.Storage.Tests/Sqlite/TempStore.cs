@@ -6,9 +6,15 @@ namespace Clout.Storage.Tests.Sqlite;
 internal sealed class TempStore : IAsyncDisposable
 {
     public TempStore()
+        : this(referenceImport: false)
+    {
+    }
+
+    /// <param name="referenceImport">Import through the staging-table reference writer.</param>
+    public TempStore(bool referenceImport)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"clout-test-{Guid.NewGuid():N}.db");
-        Store = new SqliteStore(Path);
+        Store = new SqliteStore(Path) { ReferenceImport = referenceImport };
     }
 
     public string Path { get; }

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Clout.Storage.Sqlite;
+
+/// <summary>
+/// A prepared statement bound and stepped through SQLite's C API on an open connection (and inside its
+/// transaction), for writes of millions of small rows where ADO.NET's parameter objects and per-call checks cost
+/// more than SQLite's own work. Bindings are kept until rebound; every execution resets the statement.
+/// </summary>
+internal sealed class RawStatement : IDisposable
+{
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+
+    public RawStatement(SqliteConnection connection, string sql)
+    {
+        db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite could not prepare a statement: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+        }
+    }
+
+    /// <summary>Binds a 1-based parameter.</summary>
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
+
+    public void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+
+    public void Bind(int index, string? value) => Check(value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+
+        // An empty span reaches SQLite as a null pointer, which it stores as NULL rather than ''.
+        { Length: 0 } => raw.sqlite3_bind_text(statement, index, string.Empty),
+        _ => raw.sqlite3_bind_text16(statement, index, value.AsSpan()),
+    });
+
+    /// <summary>Runs a statement that returns no rows and gives the number of rows it changed.</summary>
+    public int Execute()
+    {
+        var rc = raw.sqlite3_step(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            var failure = Failure(rc);
+            raw.sqlite3_reset(statement);
+            throw failure;
+        }
+
+        raw.sqlite3_reset(statement);
+        return raw.sqlite3_changes(db);
+    }
+
+    /// <summary>Runs a statement and gives the first column of its first row, or null when it returns none.</summary>
+    public long? ScalarInt64()
+    {
+        var rc = raw.sqlite3_step(statement);
+        try
+        {
+            return rc switch
+            {
+                raw.SQLITE_ROW => raw.sqlite3_column_int64(statement, 0),
+                raw.SQLITE_DONE => null,
+                _ => throw Failure(rc),
+            };
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>The row id of the last row inserted on this connection.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(db);
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw Failure(rc);
+        }
+    }
+
+    private SqliteException Failure(int rc) => new($"SQLite failed while writing: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+
+    public void Dispose() => statement.Dispose();
+}
