@@ -10,6 +10,7 @@
 # BASE is $CLICKHOUSE_BASE_PORT (default 18120); it is remembered in DIR so later commands reuse it.
 # The cluster is named "clout" in remote_servers, one replica per shard. `start` prints the store URI.
 # Users: "default" without a password, and "clout" with password "clout" (for testing credentials); loopback only.
+# Each query may use up to $CLICKHOUSE_MAX_MEMORY bytes per node (default 2000000000; raise it for big populations).
 # The server binary is $CLICKHOUSE_SERVER, else clickhouse-server (Debian: /usr/sbin), else `clickhouse server`.
 set -euo pipefail
 
@@ -101,7 +102,7 @@ XML
 <yandex>
     <profiles>
         <default>
-            <max_memory_usage>2000000000</max_memory_usage>
+            <max_memory_usage>${CLICKHOUSE_MAX_MEMORY:-2000000000}</max_memory_usage>
             <load_balancing>in_order</load_balancing>
         </default>
     </profiles>

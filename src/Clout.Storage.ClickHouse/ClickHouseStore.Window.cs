@@ -9,9 +9,9 @@ public sealed partial class ClickHouseStore
     private const long MillisecondsPerDay = 86_400_000;
 
     /// <summary>
-    /// Roll-ups are sharded by target, so the groups (actor, target, kind, day) of one shard never meet another's:
-    /// each shard sums its own and the node that asked streams them through without merging (with a merge it would
-    /// hold every group of the window at once). Single-node stores ignore the setting.
+    /// Roll-ups are sharded by target, post counts and metrics by their account, so the groups of one shard never
+    /// meet another's: each shard sums its own and the node that asked streams them through without merging (with a
+    /// merge it would hold every group of the window at once). Single-node stores ignore the setting.
     /// </summary>
     private const string WindowGroupSettings = "distributed_group_by_no_merge=1";
 
@@ -50,7 +50,8 @@ public sealed partial class ClickHouseStore
             $"SELECT author_sid, kind, day, sum(count) FROM {_n.All("post_days")} WHERE {range} GROUP BY author_sid, kind, day",
             4,
             r => sink.Posts(unchecked((long)r.UInt64(0)), (PostKind)r.Int32(1), r.Int32(2), checked((int)r.Int64(3))),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            settings: WindowGroupSettings).ConfigureAwait(false);
 
         var received = new long[ActionKinds];
         var sent = new long[ActionKinds];
@@ -69,7 +70,8 @@ public sealed partial class ClickHouseStore
                 r.Int64Array(8, sent);
                 sink.Metrics(unchecked((long)r.UInt64(0)), r.Int32(1), r.Int32(2), r.Int64(3), r.Int64(4), r.Int64(5), r.Int64(6), received, sent);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            settings: WindowGroupSettings).ConfigureAwait(false);
     }
 
     public async Task<(DateOnly First, DateOnly Last)?> GetActivitySpanAsync(CancellationToken cancellationToken = default)
