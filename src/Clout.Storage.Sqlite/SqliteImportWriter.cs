@@ -89,7 +89,7 @@ internal sealed class SqliteImportWriter : IImportWriter
 
         if (emptyTables.Count > 0)
         {
-            using var indexes = new RawQuery(connection, $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", emptyTables)}) ORDER BY name");
+            using var indexes = new RawStatement(connection, $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", emptyTables)}) ORDER BY name");
             var names = new List<string>();
             while (indexes.Step())
             {

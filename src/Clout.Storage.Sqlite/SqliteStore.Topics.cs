@@ -33,7 +33,7 @@ public sealed partial class SqliteStore
             // accounts aimed at the author), summed below as rows of a post arrive together; a post without reactions
             // comes once with a null kind. Posts are scanned in storage order rather than through the time index:
             // sequential reads of the texts and no sort beat random reads by far (4.5 s instead of 36 s for 5.4M posts).
-            using var query = new RawQuery(connection, """
+            using var query = new RawStatement(connection, """
                 SELECT p.id, p.account_id, p.source_id, p.kind, p.time, p.text, r.kind, r.count
                 FROM posts p NOT INDEXED LEFT JOIN rollup_post_reactions r ON r.network = p.network AND r.post = p.source_id
                     AND r.target_id = p.account_id AND r.day <= ?1

@@ -48,7 +48,7 @@ public sealed partial class SqliteStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using (var query = new RawQuery(connection, "SELECT actor_id, target_id, kind, day, count FROM rollup_actions WHERE day BETWEEN ?1 AND ?2"))
+        using (var query = new RawStatement(connection, "SELECT actor_id, target_id, kind, day, count FROM rollup_actions WHERE day BETWEEN ?1 AND ?2"))
         {
             query.Bind(1, first).Bind(2, last);
             while (query.Step())
@@ -58,7 +58,7 @@ public sealed partial class SqliteStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using (var query = new RawQuery(connection, "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN ?1 AND ?2"))
+        using (var query = new RawStatement(connection, "SELECT account_id, kind, day, count FROM rollup_posts WHERE day BETWEEN ?1 AND ?2"))
         {
             query.Bind(1, first).Bind(2, last);
             while (query.Step())
