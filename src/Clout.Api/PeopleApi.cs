@@ -33,7 +33,7 @@ public static class PeopleApi
             var rows = new List<ProfileView>(people.Count);
             foreach (var p in people)
             {
-                var s = await data.Store.GetSnapshotAsync(p.Person, state.Day, state.Version, ct);
+                var s = await data.Store.GetSnapshotAsync(p.Person, state.Day, state.Version, ScoreView.Parts, ct);
                 rows.Add(new ProfileView(PersonView.Of(p), s is null ? null : ScoreView.Of(s)));
             }
 
@@ -51,7 +51,7 @@ public static class PeopleApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            var s = await data.TrySnapshotAsync(person.Person, null, ct);
+            var s = await data.TrySnapshotAsync(person.Person, null, ct, ScoreView.Parts);
             return Results.Ok(new ProfileView(PersonView.Of(person), s is null ? null : ScoreView.Of(s)));
         })
             .WithName("GetPerson").WithSummary("A person, their accounts and current score")
@@ -74,7 +74,7 @@ public static class PeopleApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Networks | SnapshotParts.Flags)));
+            return Results.Ok(ScoreView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, ScoreView.Parts)));
         })
             .WithName("GetScore").WithSummary("Score, bucket, deltas, sub-scores and per-network parts on a day (default: the latest)")
             .Produces<ScoreView>().ProducesProblem(404).ProducesProblem(400);
@@ -110,7 +110,7 @@ public static class PeopleApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            return Results.Ok(ExplanationView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct)));
+            return Results.Ok(ExplanationView.Of(await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Explanation)));
         })
             .WithName("GetExplanation").WithSummary("Every point of the score attributed to a signal; discounted engagement and flags")
             .Produces<ExplanationView>().ProducesProblem(404).ProducesProblem(400);
@@ -177,7 +177,7 @@ public static class PeopleApi
         }
 
         var person = await data.PersonAsync(id, ct);
-        var all = pick((await data.SnapshotAsync(person, Params.Date(date, "date"), ct)).Explanation);
+        var all = pick((await data.SnapshotAsync(person, Params.Date(date, "date"), ct, SnapshotParts.Explanation)).Explanation);
         var items = all.Skip(skip).Take(take).Select(EngagerView.Of).ToArray();
         var next = skip + take < all.Count ? Params.NextPage(http.Request, skip, take) : null;
         return Results.Ok(new Page<EngagerView>(items, skip, take, all.Count, next));

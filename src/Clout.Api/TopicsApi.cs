@@ -3,6 +3,7 @@ using Clout.Api.Infrastructure;
 using Clout.Api.Models;
 using Clout.Api.Security;
 using Clout.Core.Domain;
+using Clout.Core.Storage;
 using Clout.Engine.Topics;
 
 namespace Clout.Api;
@@ -47,7 +48,7 @@ public static class TopicsApi
             }
 
             var person = await data.PersonAsync(id, ct);
-            var s = await data.SnapshotAsync(person, null, ct);
+            var s = await data.SnapshotAsync(person, null, ct, SnapshotParts.Topics);
             return Results.Ok(s.Topics.Select(t => new PersonTopicView(t.Slug, t.Name, t.Score, t.Weight, t.Posts, t.Reactions, t.Attributions)).ToArray());
         })
             .WithTags("People").WithName("GetPersonTopics").WithSummary("The topics a person is influential about, highest score first")

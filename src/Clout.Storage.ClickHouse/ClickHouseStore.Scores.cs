@@ -216,11 +216,9 @@ public sealed partial class ClickHouseStore
     private static string RunFilter(int day, string version, string runId) =>
         $"version = {SqlNames.Quote(version)} AND day = {day.ToString(CultureInfo.InvariantCulture)} AND run_id = {SqlNames.Quote(runId)}";
 
-    // The per-network parts and explanation stay JSON text until something reads them (a score request needs neither).
-    private static ScoreSnapshot ReadSnapshot(TsvReader r)
-    {
-        var (networks, explanation) = (r.String(12), r.String(13));
-        return new ScoreSnapshot(r.String(0), DayNumber.ToDate(r.Int32(1)), r.String(2), r.Float64(3), r.String(4))
+    // Parts not asked for come as '' and stay empty.
+    private static ScoreSnapshot ReadSnapshot(TsvReader r) =>
+        new(r.String(0), DayNumber.ToDate(r.Int32(1)), r.String(2), r.Float64(3), r.String(4))
         {
             Reach = r.Float64(5),
             Amplification = r.Float64(6),
@@ -229,8 +227,9 @@ public sealed partial class ClickHouseStore
             DayChange = r.NullableFloat64(9),
             WeekChange = r.NullableFloat64(10),
             MonthChange = r.NullableFloat64(11),
-        }.DecodingLater(() => ScoreJson.Networks(networks), () => ScoreJson.Explanation(explanation), null, null);
-    }
+            Networks = ScoreJson.Networks(r.String(12)),
+            Explanation = ScoreJson.Explanation(r.String(13)),
+        };
 
     private string PublishedRunsSql(string where) => $"""
         SELECT day, version, argMax(run_id, ver), argMax(shadow, ver), argMax(started, ver), argMax(seconds, ver),

@@ -51,7 +51,7 @@ public sealed partial class SqliteStore
                 next = from + EncodedChunk.Size < people.Count ? Encode(from + EncodedChunk.Size) : null;
                 for (var i = from; i < chunk.To; i++)
                 {
-                    var s = people[i];
+                    var s = chunk.People[i - from];
                     if (!personIds.TryGetValue(s.Person, out var personId))
                     {
                         personId = UpsertPerson(connection, tx, s.Person);
@@ -288,15 +288,9 @@ public sealed partial class SqliteStore
         return rows;
     }
 
-    // The structured parts stay compressed until something reads them (a score request needs none of them).
-    private static ScoreSnapshot ReadSnapshot(SqliteDataReader r)
-    {
-        var networks = r.IsDBNull(12) ? null : (byte[])r.GetValue(12);
-        var explanation = r.IsDBNull(13) ? null : (byte[])r.GetValue(13);
-        var topics = r.IsDBNull(14) ? null : (byte[])r.GetValue(14);
-        var style = r.IsDBNull(15) ? null : (byte[])r.GetValue(15);
-        var flags = r.IsDBNull(16) ? null : r.GetString(16);
-        return new ScoreSnapshot(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
+    // Parts not asked for come as NULL and stay empty; flags alone come from their column.
+    private static ScoreSnapshot ReadSnapshot(SqliteDataReader r) =>
+        new(r.GetString(0), DayNumber.ToDate(r.GetInt32(1)), r.GetString(2), r.GetDouble(3), r.GetString(4))
         {
             Reach = r.GetDouble(5),
             Amplification = r.GetDouble(6),
@@ -305,13 +299,12 @@ public sealed partial class SqliteStore
             DayChange = r.IsDBNull(9) ? null : r.GetDouble(9),
             WeekChange = r.IsDBNull(10) ? null : r.GetDouble(10),
             MonthChange = r.IsDBNull(11) ? null : r.GetDouble(11),
-        }.DecodingLater(
-            networks is null ? null : () => SnapshotCodec.DecodeNetworks(networks),
-            explanation is not null ? () => SnapshotCodec.DecodeExplanation(explanation)
-                : flags is not null ? () => new Explanation { Flags = SnapshotCodec.DecodeFlags(flags) } : null,
-            topics is null ? null : () => SnapshotCodec.DecodeTopics(topics),
-            style is null ? null : () => SnapshotCodec.DecodeStyle(style));
-    }
+            Networks = r.IsDBNull(12) ? [] : SnapshotCodec.DecodeNetworks((byte[])r.GetValue(12)),
+            Explanation = !r.IsDBNull(13) ? SnapshotCodec.DecodeExplanation((byte[])r.GetValue(13))
+                : !r.IsDBNull(16) ? new Explanation { Flags = SnapshotCodec.DecodeFlags(r.GetString(16)) } : new Explanation(),
+            Topics = r.IsDBNull(14) ? [] : SnapshotCodec.DecodeTopics((byte[])r.GetValue(14)),
+            Style = r.IsDBNull(15) ? null : SnapshotCodec.DecodeStyle((byte[])r.GetValue(15)),
+        };
 
     private static int? LatestScoredDay(SqliteConnection connection, string version)
     {
@@ -397,7 +390,11 @@ public sealed partial class SqliteStore
             Topics = new byte[]?[count];
             Styles = new byte[]?[count];
             Flags = new string[count];
+            People = new ScoreSnapshot[count];
         }
+
+        /// <summary>The chunk's snapshots, read from the list once.</summary>
+        public ScoreSnapshot[] People { get; }
 
         public int To { get; }
 
@@ -413,12 +410,17 @@ public sealed partial class SqliteStore
 
         public static EncodedChunk Of(IReadOnlyList<ScoreSnapshot> people, int from, int to)
         {
+            // Each snapshot is read from the list once, in order (a list that builds its items as they are read, like
+            // the daily run's, builds them on first access), then encoded on every core and inserted from here.
             var chunk = new EncodedChunk(to, to - from);
-            _ = people[from]; // a list that builds its items a chunk at a time builds them here, on every core
-            Parallel.For(from, to, i =>
+            for (var i = from; i < to; i++)
             {
-                var s = people[i];
-                var j = i - from;
+                chunk.People[i - from] = people[i];
+            }
+
+            Parallel.For(0, to - from, j =>
+            {
+                var s = chunk.People[j];
                 chunk.Networks[j] = SnapshotCodec.EncodeNetworks(s.Networks);
                 chunk.Explanations[j] = SnapshotCodec.EncodeExplanation(s.Explanation);
                 chunk.Topics[j] = s.Topics.Count > 0 ? SnapshotCodec.EncodeTopics(s.Topics) : null;

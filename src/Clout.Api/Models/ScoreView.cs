@@ -1,4 +1,5 @@
 using Clout.Core.Scoring;
+using Clout.Core.Storage;
 
 namespace Clout.Api.Models;
 
@@ -22,6 +23,9 @@ public sealed record ScoreView(
     IReadOnlyList<NetworkView> Networks,
     IReadOnlyList<string> Flags)
 {
+    /// <summary>The snapshot parts a score view shows (besides the score columns).</summary>
+    public const SnapshotParts Parts = SnapshotParts.Networks | SnapshotParts.Flags;
+
     public static ScoreView Of(ScoreSnapshot s) =>
         new(s.Person, s.Day, s.Version, s.Score, s.Bucket, s.DayChange, s.WeekChange, s.MonthChange, s.Reach, s.Amplification, s.NetworkImpact, s.Audience,
             s.Networks.Select(NetworkView.Of).ToArray(), s.Explanation.Flags);
