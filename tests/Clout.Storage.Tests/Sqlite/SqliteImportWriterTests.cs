@@ -156,6 +156,51 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         failure.Errors.Single().Field.ShouldBe("time");
         Tables.Select(t => Dump(fast.Path, t)).ToList().ShouldBe(tables);
         Indexes(fast.Path).ShouldBe(indexes);
+        JournalMode(fast.Path).ShouldBe("wal");
+        File.Exists(fast.Path + "-journal").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_first_import_into_an_empty_store_leaves_it_in_WAL_mode_with_no_journal_behind()
+    {
+        // The first load of an empty store is written with the rollback journal (SqliteStore.TryRollbackJournal).
+        var fast = await StoreAsync(reference: false);
+        var file = Write("bulk.jsonl", new GeneratorOptions { People = 150, Seed = 8, Days = 10 }, 0);
+
+        var first = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
+
+        first.Counts.Actions.ShouldBeGreaterThan(1000);
+        JournalMode(fast.Path).ShouldBe("wal");
+        File.Exists(fast.Path + "-journal").ShouldBeFalse();
+        var again = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
+        again.Counts.Duplicates.ShouldBe(first.Counts.Records);
+        JournalMode(fast.Path).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task An_import_into_an_empty_store_that_another_connection_holds_open_keeps_WAL_mode_and_stores_the_same_rows()
+    {
+        var file = Write("shared.jsonl", new GeneratorOptions { People = 150, Seed = 9, Days = 10 }, repeatEvery: 31);
+        var fast = await StoreAsync(reference: false);
+        var reference = await StoreAsync(reference: true);
+        using var reader = new SqliteConnection($"Data Source={fast.Path};Pooling=False");
+        reader.Open();
+        using (var command = reader.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM accounts";
+            command.ExecuteScalar().ShouldBe(0L);
+        }
+
+        var fastReport = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
+        var referenceReport = await ImportService.ImportAsync(reference.Store, file, null, new ImportOptions(), false, null);
+
+        fastReport.Counts.ShouldBe(referenceReport.Counts);
+        foreach (var table in Tables)
+        {
+            Dump(fast.Path, table).ShouldBe(Dump(reference.Path, table), $"table {table}");
+        }
+
+        JournalMode(fast.Path).ShouldBe("wal");
     }
 
     [Fact]
@@ -251,6 +296,15 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         }
 
         return names;
+    }
+
+    private static string? JournalMode(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
     }
 
     private static long Count(string path, string sql)
