@@ -39,7 +39,7 @@ public static class KloutV2Api
 
         group.MapGet("/identity.json/{network}/{id}", async (string network, string id, KloutDirectory klout, CancellationToken ct) =>
         {
-            var person = await klout.ByAccountAsync(NetworkOf(network), id, ct);
+            var person = await klout.ByAccountAsync(NetworkOf(network), Params.PathSegment(id), ct);
             return Results.Ok(new KloutIdentity(KloutDirectory.IdOf(person.Person), "ks"));
         })
             .WithName("KloutIdentityByNetworkId").WithSummary("Klout id from a network id: tw (X), ig, fb, or mastodon, bluesky, reddit, youtube, blog, linkedin")

@@ -50,6 +50,18 @@ public sealed class KloutV2ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_blog_is_found_by_its_url_with_the_slashes_escaped()
+    {
+        var board = await Json.GetOkAsync(Client, "/api/v1/leaderboard/blog?limit=1");
+        var person = board.GetProperty("items")[0].GetProperty("person").GetString()!;
+        var profile = await Json.GetOkAsync(Client, $"/api/v1/people/{Uri.EscapeDataString(person)}");
+        var url = profile.GetProperty("person").GetProperty("accounts").EnumerateArray().First(a => a.GetProperty("network").GetString() == "blog").GetProperty("id").GetString()!;
+        url.ShouldContain("/");
+        var identity = await Json.GetOkAsync(Client, $"/v2/identity.json/blog/{Uri.EscapeDataString(url)}?key={Key}");
+        identity.GetProperty("id").GetString().ShouldBe(profile.GetProperty("person").GetProperty("kloutId").GetString());
+    }
+
+    [Fact]
     public async Task User_has_klouts_field_names_and_types()
     {
         var (person, handle, _) = await TopXPersonAsync();

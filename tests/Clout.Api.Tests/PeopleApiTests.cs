@@ -51,6 +51,18 @@ public sealed class PeopleApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_person_whose_id_holds_slashes_is_found_when_they_are_escaped()
+    {
+        // A blog is known by its URL, so a person with only a blog has an id like blog:https://host/.
+        var board = await Json.GetOkAsync(Client, "/api/v1/leaderboard/blog?limit=200");
+        var person = board.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("person").GetString()!).First(p => p.Contains('/', StringComparison.Ordinal));
+        var escaped = Uri.EscapeDataString(person);
+        (await Json.GetOkAsync(Client, $"/api/v1/people/{escaped}")).GetProperty("person").GetProperty("id").GetString().ShouldBe(person);
+        (await Json.GetOkAsync(Client, $"/api/v1/people/{escaped}/score")).GetProperty("score").GetDouble().ShouldBeGreaterThanOrEqualTo(1);
+        (await Json.GetOkAsync(Client, $"/api/v1/people/{escaped}/history")).GetProperty("points").GetArrayLength().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Search_finds_people_by_the_beginning_of_a_handle_or_name()
     {
         var person = await TopPersonAsync();

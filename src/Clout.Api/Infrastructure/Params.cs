@@ -66,4 +66,14 @@ public static class Params
             .Append(FormattableString.Invariant($"limit={limit}"));
         return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
     }
+
+    /// <summary>
+    /// A path segment as the caller meant it. ASP.NET Core decodes every escape in a route value but <c>%2F</c>,
+    /// so that an encoded slash cannot split the path; ids that hold slashes (a blog's URL, <c>blog:https://…/</c>)
+    /// arrive with it still escaped, and are only found once it is turned back into a slash.
+    /// </summary>
+    public static string PathSegment(string text) =>
+        text.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            ? text.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)
+            : text;
 }

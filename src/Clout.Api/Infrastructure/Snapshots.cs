@@ -13,6 +13,7 @@ public sealed class Snapshots(ICloutStore store, ScoreStateCache state)
 
     public async Task<PersonInfo> PersonAsync(string text, CancellationToken cancellationToken)
     {
+        text = Params.PathSegment(text);
         try
         {
             return await PersonResolver.ResolveAsync(store, text, cancellationToken);
