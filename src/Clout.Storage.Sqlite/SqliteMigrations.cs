@@ -186,5 +186,43 @@ internal static class SqliteMigrations
         (7, "warning flags of snapshots in a column of their own", """
             ALTER TABLE snapshots ADD COLUMN flags TEXT;
             """),
+
+        // Snapshots become an ordinary (rowid) table. As a WITHOUT ROWID table each 2–3 KB row sat in the leaves of
+        // its primary key, one row per page, and a day's rows, written in the engine's order rather than by person
+        // id, were inserted at random places of that b-tree: at a million people most inserts read a page back from
+        // the write-ahead log (a one-day write took 360 s). Rows are now appended in the order written and the key
+        // (version, day, person_id) is a small unique index. score_runs.explained says whether a day's snapshots
+        // still hold their explanations, so dropping old explanations touches only the days that still have them.
+        (8, "snapshots appended in a rowid table; score runs record whether their explanations are kept", """
+            CREATE TABLE snapshots_rowid(
+                version TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                person_id INTEGER NOT NULL REFERENCES persons(id),
+                score REAL NOT NULL,
+                bucket TEXT NOT NULL,
+                reach REAL NOT NULL,
+                amplification REAL NOT NULL,
+                network_impact REAL NOT NULL,
+                audience REAL NOT NULL,
+                day_change REAL,
+                week_change REAL,
+                month_change REAL,
+                networks BLOB NOT NULL,
+                explanation BLOB,
+                topics BLOB,
+                style BLOB,
+                flags TEXT,
+                UNIQUE(version, day, person_id));
+            INSERT INTO snapshots_rowid(version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
+                    day_change, week_change, month_change, networks, explanation, topics, style, flags)
+                SELECT version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
+                    day_change, week_change, month_change, networks, explanation, topics, style, flags
+                FROM snapshots ORDER BY version, day, person_id;
+            DROP TABLE snapshots;
+            ALTER TABLE snapshots_rowid RENAME TO snapshots;
+            CREATE INDEX snapshots_rank ON snapshots(version, day, score DESC);
+            CREATE INDEX snapshots_person ON snapshots(person_id, version, day);
+            ALTER TABLE score_runs ADD COLUMN explained INTEGER NOT NULL DEFAULT 1;
+            """),
     ];
 }

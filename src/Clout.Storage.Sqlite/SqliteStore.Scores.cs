@@ -89,11 +89,16 @@ public sealed partial class SqliteStore
         Execute(connection, tx, """
             INSERT INTO score_runs(day, version, shadow, started, seconds, people, accounts, edges) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT(version, day) DO UPDATE SET shadow = excluded.shadow, started = excluded.started, seconds = excluded.seconds,
-                people = excluded.people, accounts = excluded.accounts, edges = excluded.edges
+                people = excluded.people, accounts = excluded.accounts, edges = excluded.edges, explained = 1
             """, day, run.Version, run.Shadow ? 1 : 0, run.Started.ToString("O", CultureInfo.InvariantCulture), run.Seconds, run.People, run.Accounts, run.Edges);
 
-        // Explanations of old days are dropped to keep the file small; their scores and sub-scores stay.
-        Execute(connection, tx, "UPDATE snapshots SET explanation = NULL WHERE version = $1 AND day < $2 AND explanation IS NOT NULL", run.Version, day - ExplanationRetentionDays);
+        // Explanations of old days are dropped to keep the file small; their scores and sub-scores stay. Only days whose
+        // run still has them are visited (a day is rewritten once, not every row of every old day on every run).
+        Execute(connection, tx, """
+            UPDATE snapshots SET explanation = NULL
+            WHERE version = $1 AND day IN (SELECT day FROM score_runs WHERE version = $1 AND day < $2 AND explained = 1) AND explanation IS NOT NULL
+            """, run.Version, day - ExplanationRetentionDays);
+        Execute(connection, tx, "UPDATE score_runs SET explained = 0 WHERE version = $1 AND day < $2 AND explained = 1", run.Version, day - ExplanationRetentionDays);
         tx.Commit();
     }
 

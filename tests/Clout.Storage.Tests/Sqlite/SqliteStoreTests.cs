@@ -235,6 +235,77 @@ public class SqliteStoreTests
         (await temp.Store.GetRunsAsync()).Select(r => (r.Version, r.Shadow)).ShouldBe([("v1", false), ("v1-shadow-test", true)], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Explanations_past_the_retention_are_dropped_once_and_a_rescored_old_day_keeps_its_own_until_the_next_run()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var old = new DateOnly(2026, 9, 1);
+        var later = old.AddDays(temp.Store.ExplanationRetentionDays + 5);
+        async Task Write(DateOnly day) => await temp.Store.WriteScoresAsync(
+            new ScoreRun(day, "v1", false, T, 1, 1, 1, 0),
+            [new ScoreSnapshot("x:alice", day, "v1", 42, "40-49") { Explanation = new Explanation { Flags = ["a flag"] } }],
+            []);
+        long Explained(DateOnly day) => Count(temp.Path, $"SELECT count(*) FROM snapshots WHERE day = {DayNumber.Of(day)} AND explanation IS NOT NULL");
+        long RunExplained(DateOnly day) => Count(temp.Path, $"SELECT explained FROM score_runs WHERE day = {DayNumber.Of(day)}");
+
+        await Write(old);
+        await Write(later);
+        Explained(old).ShouldBe(0);
+        RunExplained(old).ShouldBe(0);
+        Explained(later).ShouldBe(1);
+        RunExplained(later).ShouldBe(1);
+        (await temp.Store.GetSnapshotAsync("x:alice", old, "v1"))!.Score.ShouldBe(42);
+
+        await Write(old);
+        Explained(old).ShouldBe(1);
+        RunExplained(old).ShouldBe(1);
+
+        await Write(later.AddDays(1));
+        Explained(old).ShouldBe(0);
+        Explained(later).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_store_from_before_schema_step_8_keeps_its_snapshots_in_the_rowid_table()
+    {
+        var temp = new TempStore();
+        await using (temp)
+        {
+            // Schema as of step 7, with one snapshot written by that version.
+            using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, applied TEXT NOT NULL, description TEXT NOT NULL);";
+                command.ExecuteNonQuery();
+                foreach (var (version, description, sql) in Clout.Storage.Sqlite.SqliteMigrations.Steps.Where(s => s.Version <= 7))
+                {
+                    command.CommandText = sql + $"INSERT INTO schema_migrations VALUES ({version}, '2026-11-01', '{description}');";
+                    command.ExecuteNonQuery();
+                }
+
+                command.CommandText = """
+                    INSERT INTO persons(key, name) VALUES ('x:alice', 'Alice');
+                    INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience, networks, flags)
+                        VALUES ('v1', 20393, 1, 42, '40-49', 1, 2, 3, 4, x'', '["a flag"]');
+                    INSERT INTO score_runs(day, version, shadow, started, seconds, people, accounts, edges) VALUES (20393, 'v1', 0, '2026-11-01', 1, 1, 1, 0);
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            await temp.Store.MigrateAsync();
+
+            (await temp.Store.GetSchemaVersionAsync()).ShouldBe(Clout.Storage.Sqlite.SqliteStore.LatestSchemaVersion);
+            Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE name = 'snapshots' AND sql LIKE '%WITHOUT ROWID%'").ShouldBe(0);
+            Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('snapshots_rank', 'snapshots_person')").ShouldBe(2);
+            Count(temp.Path, "SELECT explained FROM score_runs").ShouldBe(1);
+            var snapshot = await temp.Store.GetSnapshotAsync("x:alice", DayNumber.ToDate(20393), "v1", SnapshotParts.Flags);
+            snapshot.ShouldNotBeNull();
+            snapshot.Score.ShouldBe(42);
+            snapshot.Explanation.Flags.ShouldBe(["a flag"]);
+        }
+    }
+
     private static void Execute(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
