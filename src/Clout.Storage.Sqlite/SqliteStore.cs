@@ -71,7 +71,10 @@ public sealed partial class SqliteStore : ICloutStore
     /// <summary>Underlying SQLite connections whose settings are applied (weak: a connection the pool closes drops out).</summary>
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(LatestSchemaVersion, cancellationToken);
+
+    /// <summary>Applies the migration steps up to and including <paramref name="through"/> (an older schema, for upgrade tests).</summary>
+    internal async Task MigrateAsync(int through, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
         using (var create = connection.CreateCommand())
@@ -83,7 +86,7 @@ public sealed partial class SqliteStore : ICloutStore
         var current = CurrentVersion(connection);
         foreach (var (version, description, sql) in SqliteMigrations.Steps)
         {
-            if (version <= current)
+            if (version <= current || version > through)
             {
                 continue;
             }

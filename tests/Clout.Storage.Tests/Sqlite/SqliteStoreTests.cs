@@ -272,26 +272,13 @@ public class SqliteStoreTests
         await using (temp)
         {
             // Schema as of step 7, with one snapshot written by that version.
-            using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = "CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, applied TEXT NOT NULL, description TEXT NOT NULL);";
-                command.ExecuteNonQuery();
-                foreach (var (version, description, sql) in Clout.Storage.Sqlite.SqliteMigrations.Steps.Where(s => s.Version <= 7))
-                {
-                    command.CommandText = sql + $"INSERT INTO schema_migrations VALUES ({version}, '2026-11-01', '{description}');";
-                    command.ExecuteNonQuery();
-                }
-
-                command.CommandText = """
-                    INSERT INTO persons(key, name) VALUES ('x:alice', 'Alice');
-                    INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience, networks, flags)
-                        VALUES ('v1', 20393, 1, 42, '40-49', 1, 2, 3, 4, x'', '["a flag"]');
-                    INSERT INTO score_runs(day, version, shadow, started, seconds, people, accounts, edges) VALUES (20393, 'v1', 0, '2026-11-01', 1, 1, 1, 0);
-                    """;
-                command.ExecuteNonQuery();
-            }
+            await temp.Store.MigrateAsync(through: 7);
+            Execute(temp.Path, """
+                INSERT INTO persons(key, name) VALUES ('x:alice', 'Alice');
+                INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience, networks, flags)
+                    VALUES ('v1', 20393, 1, 42, '40-49', 1, 2, 3, 4, x'', '["a flag"]');
+                INSERT INTO score_runs(day, version, shadow, started, seconds, people, accounts, edges) VALUES (20393, 'v1', 0, '2026-11-01', 1, 1, 1, 0);
+                """);
 
             await temp.Store.MigrateAsync();
 
