@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Clout.Application.Progress;
 using Clout.Engine.Graph.EdgeLists;
 using Clout.Engine.Ranking;
 
@@ -11,26 +12,26 @@ namespace Clout.Application.Ranking;
 public static class GraphRanking
 {
     /// <param name="phase">Each phase as it starts, with the unit and total (0 when unknown) of what <paramref name="progress"/> then counts.</param>
-    public static RankReport Run(RankRequest request, IProgress<RankPhase>? phase = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static RankReport Run(RankRequest request, IProgress<WorkPhase>? phase = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var watch = Stopwatch.StartNew();
         var file = new FileInfo(request.EdgesPath);
-        phase?.Report(new RankPhase($"reading {request.EdgesPath}", "bytes", file.Exists ? file.Length : 0));
+        phase?.Report(new WorkPhase($"reading {request.EdgesPath}", "bytes", file.Exists ? file.Length : 0));
         var edges = EdgeListFile.Read(request.EdgesPath, request.Weighted, request.Threads, progress, cancellationToken);
         var count = edges.Count;
         var load = watch.Elapsed.TotalSeconds;
         progress?.Report(0);
 
         watch.Restart();
-        phase?.Report(new RankPhase($"building the graph of {count:N0} edges", "edges", 0));
+        phase?.Report(new WorkPhase($"building the graph of {count:N0} edges", "edges", 0));
         var graph = EdgeListGraph.Build(edges, request.DegreeOrder, request.Threads);
         var build = watch.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();
 
         watch.Restart();
-        phase?.Report(new RankPhase($"ranking {graph.InEdges.Vertices:N0} nodes (edges visited)", "edges", 0));
+        phase?.Report(new WorkPhase($"ranking {graph.InEdges.Vertices:N0} nodes (edges visited)", "edges", 0));
         var options = new PageRankOptions { Damping = request.Damping, Threads = request.Threads };
         PageRankResult result;
         using (var kernel = new PageRankKernel(graph.InEdges, graph.OutWeight, [], options))

@@ -7,9 +7,10 @@ namespace Clout.Application.Scoring;
 /// A daily run's snapshots as a list that builds them a chunk at a time, on every core, when a chunk is first read,
 /// and keeps only the last few chunks. A store writes a day by walking the list in order (encoding one chunk while
 /// inserting the one before), so a run holds a few thousand explanations instead of one per person. Building is
-/// pure, so a chunk read again after it was dropped comes back the same.
+/// pure, so a chunk read again after it was dropped comes back the same. <c>progress</c> is told the number of
+/// snapshots built so far after each chunk.
 /// </summary>
-public sealed class ChunkedSnapshots(int count, Func<int, ScoreSnapshot> build, int chunkSize = ChunkedSnapshots.DefaultChunkSize) : IReadOnlyList<ScoreSnapshot>
+public sealed class ChunkedSnapshots(int count, Func<int, ScoreSnapshot> build, int chunkSize = ChunkedSnapshots.DefaultChunkSize, IProgress<long>? progress = null) : IReadOnlyList<ScoreSnapshot>
 {
     public const int DefaultChunkSize = 8192;
 
@@ -18,6 +19,7 @@ public sealed class ChunkedSnapshots(int count, Func<int, ScoreSnapshot> build, 
 
     private readonly Lock gate = new();
     private readonly List<(int Chunk, Lazy<ScoreSnapshot[]> Items)> kept = [];
+    private long built;
 
     public int Count => count;
 
@@ -63,11 +65,14 @@ public sealed class ChunkedSnapshots(int count, Func<int, ScoreSnapshot> build, 
         var from = chunk * chunkSize;
         var items = new ScoreSnapshot[Math.Min(chunkSize, count - from)];
         Parallel.For(0, items.Length, i => items[i] = build(from + i));
+        long done;
         lock (gate)
         {
             ChunksBuilt++;
+            done = built += items.Length;
         }
 
+        progress?.Report(Math.Min(done, count));
         return items;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Clout.Application.Progress;
 using Clout.Core.Domain;
 using Clout.Core.Scoring;
 using Clout.Core.Storage;
@@ -27,15 +28,31 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         return span.Last;
     }
 
+    /// <param name="progress">
+    /// Told each phase as text; a reporter that is also an <see cref="IProgress{T}"/> of <see cref="WorkPhase"/> and of
+    /// <see cref="long"/> (the CLI's) gets each long phase's unit and total and the window rows, posts and snapshots done.
+    /// </param>
     public async Task<ScoreReport> ScoreDayAsync(DateOnly? day, ModelParameters model, bool shadow, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var scoredDay = day ?? await DefaultDayAsync(cancellationToken);
         var started = time.GetUtcNow();
         var watch = Stopwatch.StartNew();
+        var counts = progress as IProgress<long>;
+        void Phase(string description, string unit, long total)
+        {
+            if (progress is IProgress<WorkPhase> phases)
+            {
+                phases.Report(new WorkPhase(description, unit, total));
+            }
+            else
+            {
+                progress?.Report(description);
+            }
+        }
 
-        progress?.Report($"reading the {model.WindowDays}-day window ending {scoredDay:yyyy-MM-dd}");
-        var builder = new WindowBuilder(model, scoredDay);
+        Phase($"reading the {model.WindowDays}-day window ending {scoredDay:yyyy-MM-dd}", "roll-up rows", 0);
+        var builder = new WindowBuilder(model, scoredDay) { Progress = counts };
         await store.ReadWindowAsync(scoredDay, model.WindowDays, builder, cancellationToken);
         var input = builder.Build();
         var read = watch.Elapsed.TotalSeconds;
@@ -43,15 +60,15 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         var output = new ScoringModel(model).Run(input, progress);
         var modelSeconds = watch.Elapsed.TotalSeconds - read;
 
-        progress?.Report("assigning topics and styles");
-        var (topics, styles) = await AssignTopicsAsync(builder, output, scoredDay, cancellationToken);
+        Phase("reading the posts of the window for topics", "posts", 0);
+        var (topics, styles) = await AssignTopicsAsync(builder, output, scoredDay, counts, () => Phase("assigning topics and styles", "people", 0), cancellationToken);
         var (dayBefore, weekBefore, monthBefore) = await PreviousScoresAsync(scoredDay, model.Version, cancellationToken);
         var snapshots = new SnapshotBuilder.PersonSnapshots(output, scoredDay);
         var accounts = SnapshotBuilder.AccountScores(output);
 
         // Explanations are built a chunk at a time while the store writes (see ChunkedSnapshots): the time they take
         // is inside the write phase.
-        var people = new ChunkedSnapshots(snapshots.Count, i =>
+        var people = new ChunkedSnapshots(snapshots.Count, progress: counts, build: i =>
         {
             var p = snapshots.Person(i);
             var s = snapshots.Build(i);
@@ -66,7 +83,7 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         });
         var explain = watch.Elapsed.TotalSeconds - read - modelSeconds;
 
-        progress?.Report($"explaining and publishing {people.Count:N0} snapshots");
+        Phase($"explaining and publishing {people.Count:N0} snapshots", "people", people.Count);
         var run = new ScoreRun(scoredDay, model.Version, shadow, started, watch.Elapsed.TotalSeconds, people.Count, input.Accounts, output.Graph.Edges);
         await store.WriteScoresAsync(run, people, accounts, cancellationToken);
         if (!shadow)
@@ -85,11 +102,12 @@ public sealed class ScoringService(ICloutStore store, TimeProvider time)
         };
     }
 
-    private async Task<(IReadOnlyList<TopicScore>[] Topics, InfluenceStyle?[] Styles)> AssignTopicsAsync(WindowBuilder builder, ModelOutput output, DateOnly day, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TopicScore>[] Topics, InfluenceStyle?[] Styles)> AssignTopicsAsync(WindowBuilder builder, ModelOutput output, DateOnly day, IProgress<long>? counts, Action assigning, CancellationToken cancellationToken)
     {
-        var window = new TopicWindow(new TopicMatcher(Taxonomy), output.Input.Accounts, day, builder.IndexOf);
+        var window = new TopicWindow(new TopicMatcher(Taxonomy), output.Input.Accounts, day, builder.IndexOf) { Progress = counts };
         await store.ReadTopicWindowAsync(day, output.Parameters.WindowDays, window, cancellationToken);
         window.Complete();
+        assigning();
         var assignment = new TopicAssigner().Assign(window, AssignmentContext.From(output));
         return (assignment.Topics, StyleClassifier.Classify(output.Input, assignment));
     }

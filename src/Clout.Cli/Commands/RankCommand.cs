@@ -46,8 +46,7 @@ public static class RankCommand
             RankReport report;
             using (var progress = ctx.Progress("rank"))
             {
-                var phases = new RankPhases(progress);
-                report = await Task.Run(() => GraphRanking.Run(request, phases, progress, ct), ct);
+                report = await Task.Run(() => GraphRanking.Run(request, progress, progress, ct), ct);
             }
 
             if (ctx.Parse.GetValue(output) is { } file)
@@ -89,16 +88,5 @@ public static class RankCommand
             return CommandContext.Ok;
         }));
         return command;
-    }
-
-    /// <summary>Sets the progress line's unit and total as each phase starts.</summary>
-    private sealed class RankPhases(ProgressReporter progress) : IProgress<RankPhase>
-    {
-        public void Report(RankPhase value)
-        {
-            progress.Unit = value.Unit;
-            progress.SetTotal(value.Total);
-            progress.Report(value.Description);
-        }
     }
 }

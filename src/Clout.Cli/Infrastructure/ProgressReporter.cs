@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using Clout.Application.Progress;
 
 namespace Clout.Cli.Infrastructure;
 
 /// <summary>
 /// Progress of long work on stderr: phase, count done, rate and, when the total is known, a bar and an ETA.
-/// On a terminal the line is redrawn in place; otherwise a plain line is written every few seconds.
+/// On a terminal the line is redrawn in place; otherwise a plain line is written every few seconds. A phase given as
+/// text has no known total; a <see cref="WorkPhase"/> also sets the unit and total of the counts that follow.
 /// </summary>
-public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisposable
+public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IProgress<WorkPhase>, IDisposable
 {
     private readonly TextWriter error;
     private readonly bool interactive;
@@ -29,9 +31,7 @@ public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisp
         interactive = !Console.IsErrorRedirected;
     }
 
-    public string Unit { get; set; } = "records";
-
-    public void SetTotal(long value) => total = value;
+    public string Unit { get; private set; } = "records";
 
     public void Report(long value)
     {
@@ -42,11 +42,16 @@ public sealed class ProgressReporter : IProgress<long>, IProgress<string>, IDisp
         }
     }
 
-    public void Report(string value)
+    public void Report(string value) => Report(new WorkPhase(value, Unit, 0));
+
+    public void Report(WorkPhase value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         lock (gate)
         {
-            phase = value;
+            phase = value.Description;
+            Unit = value.Unit;
+            total = value.Total;
             phaseStart = watch.Elapsed;
             done = 0;
             Draw(force: true);

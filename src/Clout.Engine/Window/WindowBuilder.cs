@@ -66,6 +66,9 @@ public sealed class WindowBuilder : IWindowSink
 
     public long RowsReceived { get; private set; }
 
+    /// <summary>Told the rows received so far, every 65,536 rows (a window at a million people is tens of millions).</summary>
+    public IProgress<long>? Progress { get; init; }
+
     /// <summary>The canonical index of an account by the store's id, or -1 (for other streams of the same window, such as topic evidence).</summary>
     public int IndexOf(long storeId)
     {
@@ -91,7 +94,10 @@ public sealed class WindowBuilder : IWindowSink
     public void Rollup(long actor, long target, ActionKind kind, int day, int count)
     {
         Seal();
-        RowsReceived++;
+        if ((++RowsReceived & 0xFFFF) == 0)
+        {
+            Progress?.Report(RowsReceived);
+        }
         var age = this.day - day;
         if (age < 0 || age >= decay.Length || kind == ActionKind.Block)
         {

@@ -93,6 +93,9 @@ public sealed class TopicWindow : ITopicSink
 
     public long PostsSeen { get; private set; }
 
+    /// <summary>Told the posts seen so far, every 65,536 posts.</summary>
+    public IProgress<long>? Progress { get; init; }
+
     public void Account(long account, Network network, string sourceId, string person, string? bio)
     {
         var a = indexOf(account);
@@ -113,7 +116,11 @@ public sealed class TopicWindow : ITopicSink
 
     public void Post(long author, string sourceId, PostKind kind, int day, string? text, ReadOnlySpan<int> reactions)
     {
-        PostsSeen++;
+        if ((++PostsSeen & 0xFFFF) == 0)
+        {
+            Progress?.Report(PostsSeen);
+        }
+
         var a = indexOf(author);
         var age = lastDay - day;
         if (a < 0 || age < 0)
