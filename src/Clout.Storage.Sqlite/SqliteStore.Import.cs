@@ -21,7 +21,7 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = Open();
-        var rollbackJournal = TryRollbackJournal(connection);
+        var rollbackJournal = IsEmpty(connection) && TryRollbackJournal(connection);
         try
         {
             return await ImportAsync(connection, records, progress, beforeCommit, cancellationToken);
@@ -114,9 +114,17 @@ public sealed partial class SqliteStore
         return writer.Counts;
     }
 
+    private static bool IsEmpty(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM posts) OR EXISTS (SELECT 1 FROM actions)";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }
+
     /// <summary>
     /// An import into a store without accounts, posts or actions (the first load of a large history) writes with
-    /// SQLite's rollback journal instead of the write-ahead log. The import is one transaction, so in WAL mode every
+    /// SQLite's rollback journal instead of the write-ahead log, and so does a daily run's write of its snapshots
+    /// (<see cref="WriteScoresAsync"/>). Each is one transaction, so in WAL mode every
     /// page it writes stays in the log until the commit, and each read of a page that is not in the page cache then
     /// searches the log's whole index: on a 64 M-record file the rate fell from 68,000 to about 10,000 records/s as
     /// the log grew past 6 GB. With the rollback journal, pages the cache cannot hold go straight to the database
@@ -129,12 +137,6 @@ public sealed partial class SqliteStore
     private static bool TryRollbackJournal(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM posts) OR EXISTS (SELECT 1 FROM actions)";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0)
-        {
-            return false;
-        }
-
         SqliteConnection.ClearPool(connection);
         command.CommandText = "PRAGMA busy_timeout=0";
         command.ExecuteNonQuery();

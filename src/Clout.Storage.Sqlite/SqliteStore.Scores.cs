@@ -14,7 +14,6 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(accounts);
-        var day = DayNumber.Of(run.Day);
 
         // Encoding (JSON and Brotli) costs about as much as the inserts: chunks are encoded on the other cores while
         // the chunk before them is inserted, and each chunk's bytes are dropped once written.
@@ -22,6 +21,26 @@ public sealed partial class SqliteStore
         var next = people.Count > 0 ? Encode(0) : null;
 
         await using var connection = Open();
+        var rollbackJournal = TryRollbackJournal(connection);
+        try
+        {
+            WriteScores(connection, run, people, accounts, next, Encode, cancellationToken);
+        }
+        finally
+        {
+            if (rollbackJournal)
+            {
+                RestoreWal(connection);
+            }
+        }
+    }
+
+    // A day is gigabytes of pages at a million people: written in WAL mode, every page read that misses the page cache
+    // searched the growing log first (a fifth of the writing thread's time) and the commit copied the log into the file
+    // again. With no other connection on the file it is written with the rollback journal, as a first import is.
+    private void WriteScores(SqliteConnection connection, ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, Task<EncodedChunk>? next, Func<int, Task<EncodedChunk>> encode, CancellationToken cancellationToken)
+    {
+        var day = DayNumber.Of(run.Day);
         var personIds = LoadIds(connection, "SELECT key, id FROM persons");
         var accountIds = LoadAccountIds(connection);
         using var tx = connection.BeginTransaction();
@@ -48,7 +67,7 @@ public sealed partial class SqliteStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var chunk = next!.GetAwaiter().GetResult();
-                next = from + EncodedChunk.Size < people.Count ? Encode(from + EncodedChunk.Size) : null;
+                next = from + EncodedChunk.Size < people.Count ? encode(from + EncodedChunk.Size) : null;
                 for (var i = from; i < chunk.To; i++)
                 {
                     var s = chunk.People[i - from];

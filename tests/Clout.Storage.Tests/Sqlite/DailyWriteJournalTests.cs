@@ -1,0 +1,115 @@
+using System.Collections;
+using Clout.Application.Scoring;
+using Clout.Core.Scoring;
+using Clout.Core.Storage;
+using Clout.Engine.Model;
+using Clout.Generator;
+using Microsoft.Data.Sqlite;
+
+namespace Clout.Storage.Tests.Sqlite;
+
+/// <summary>
+/// A daily write with the store to itself goes through SQLite's rollback journal, with another connection open it
+/// stays in WAL mode (SqliteStore.WriteScoresAsync); both must store the same rows and leave the store in WAL mode.
+/// </summary>
+public class DailyWriteJournalTests
+{
+    private static readonly string[] Tables = ["snapshots", "topic_scores", "account_scores"];
+
+    [Fact]
+    public async Task A_day_written_with_the_store_to_itself_equals_one_written_while_a_reader_holds_it_open()
+    {
+        await using var alone = await TempStore.CreateAsync();
+        await using var shared = await TempStore.CreateAsync();
+        var options = new GeneratorOptions { People = 300, Seed = 12, Days = 30 };
+        await alone.Store.ImportAsync(new PopulationGenerator(options).Generate());
+        await shared.Store.ImportAsync(new PopulationGenerator(options).Generate());
+        using var reader = new SqliteConnection($"Data Source={shared.Path};Pooling=False");
+        reader.Open();
+        using (var command = reader.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM accounts";
+            ((long)command.ExecuteScalar()!).ShouldBeGreaterThan(0);
+        }
+
+        var first = await new ScoringService(alone.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+        await new ScoringService(shared.Store, TimeProvider.System).ScoreDayAsync(first.Day, Algorithms.Default, shadow: false);
+
+        foreach (var table in Tables)
+        {
+            Dump(alone.Path, table).ShouldBe(Dump(shared.Path, table), $"table {table}");
+        }
+
+        Dump(alone.Path, "snapshots").Count.ShouldBe(first.People);
+        JournalMode(alone.Path).ShouldBe("wal");
+        JournalMode(shared.Path).ShouldBe("wal");
+        File.Exists(alone.Path + "-journal").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_midway_keeps_the_published_day_and_leaves_the_store_in_WAL_mode()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 13, Days = 30 }).Generate());
+        var report = await new ScoringService(temp.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+        var before = Tables.Select(t => Dump(temp.Path, t)).ToList();
+        var published = await temp.Store.GetScoresAsync(report.Day, "v1");
+        var snapshot = (await temp.Store.GetSnapshotAsync(published.Keys.First(), report.Day, "v1"))!;
+
+        // A rerun of the day whose snapshots fail to build after some were written.
+        var run = new ScoreRun(report.Day, "v1", false, DateTimeOffset.UnixEpoch, 1, 20_000, 1, 0);
+        var failing = new FailingList(20_000, 9_000, snapshot);
+        await Should.ThrowAsync<InvalidOperationException>(() => temp.Store.WriteScoresAsync(run, failing, []));
+
+        Tables.Select(t => Dump(temp.Path, t)).ToList().ShouldBe(before);
+        JournalMode(temp.Path).ShouldBe("wal");
+        File.Exists(temp.Path + "-journal").ShouldBeFalse();
+        (await temp.Store.GetScoresAsync(report.Day, "v1")).Count.ShouldBe(report.People);
+    }
+
+    private sealed class FailingList(int count, int failAt, ScoreSnapshot template) : IReadOnlyList<ScoreSnapshot>
+    {
+        public int Count => count;
+
+        public ScoreSnapshot this[int index] => index < failAt
+            ? template with { Person = $"p-{index}" }
+            : throw new InvalidOperationException($"snapshot {index} could not be built");
+
+        public IEnumerator<ScoreSnapshot> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static List<string> Dump(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2, 3, 4";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(string.Join("|", values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private static string? JournalMode(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
+    }
+}
