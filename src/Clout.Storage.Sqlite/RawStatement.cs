@@ -30,6 +30,19 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
 
+    public RawStatement Bind(int index, double value) => Check(raw.sqlite3_bind_double(statement, index, value));
+
+    public RawStatement Bind(int index, double? value) => Check(value is { } v ? raw.sqlite3_bind_double(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+
+    public RawStatement Bind(int index, byte[]? value) => Check(value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+
+        // As with text, an empty span would reach SQLite as a null pointer and be stored as NULL.
+        { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0),
+        _ => raw.sqlite3_bind_blob(statement, index, value),
+    });
+
     public RawStatement Bind(int index, string? value) => Check(value switch
     {
         null => raw.sqlite3_bind_null(statement, index),

@@ -48,21 +48,16 @@ public sealed partial class SqliteStore
         Execute(connection, tx, "DELETE FROM account_scores WHERE version = $1 AND day = $2", run.Version, day);
         Execute(connection, tx, "DELETE FROM topic_scores WHERE version = $1 AND day = $2", run.Version, day);
 
-        using (var insert = connection.CreateCommand())
+        // Rows are bound through SQLite's C API (RawStatement): typed values, no boxing or per-row parameter checks.
         {
-            insert.Transaction = tx;
-            insert.CommandText = """
+            using var insert = new RawStatement(connection, """
                 INSERT INTO snapshots(version, day, person_id, score, bucket, reach, amplification, network_impact, audience,
                     day_change, week_change, month_change, networks, explanation, topics, style, flags)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-                """;
-            AddParameters(insert, 17);
-            insert.Prepare();
-            using var insertTopic = connection.CreateCommand();
-            insertTopic.Transaction = tx;
-            insertTopic.CommandText = "INSERT OR REPLACE INTO topic_scores(version, day, topic, person_id, score) VALUES ($1, $2, $3, $4, $5)";
-            AddParameters(insertTopic, 5);
-            insertTopic.Prepare();
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                """);
+            insert.Bind(1, run.Version).Bind(2, day);
+            using var insertTopic = new RawStatement(connection, "INSERT OR REPLACE INTO topic_scores(version, day, topic, person_id, score) VALUES (?1, ?2, ?3, ?4, ?5)");
+            insertTopic.Bind(1, run.Version).Bind(2, day);
             for (var from = 0; from < people.Count; from += EncodedChunk.Size)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,29 +73,26 @@ public sealed partial class SqliteStore
                     }
 
                     var j = i - from;
-                    SetValues(insert, run.Version, day, personId, s.Score, s.Bucket, s.Reach, s.Amplification, s.NetworkImpact, s.Audience, s.DayChange, s.WeekChange, s.MonthChange, chunk.Networks[j], chunk.Explanations[j], chunk.Topics[j], chunk.Styles[j], chunk.Flags[j]);
-                    insert.ExecuteNonQuery();
+                    insert.Bind(3, personId).Bind(4, s.Score).Bind(5, s.Bucket).Bind(6, s.Reach).Bind(7, s.Amplification).Bind(8, s.NetworkImpact).Bind(9, s.Audience)
+                        .Bind(10, s.DayChange).Bind(11, s.WeekChange).Bind(12, s.MonthChange)
+                        .Bind(13, chunk.Networks[j]).Bind(14, chunk.Explanations[j]).Bind(15, chunk.Topics[j]).Bind(16, chunk.Styles[j]).Bind(17, chunk.Flags[j])
+                        .Execute();
                     foreach (var topic in s.Topics)
                     {
-                        SetValues(insertTopic, run.Version, day, topic.Slug, personId, topic.Score);
-                        insertTopic.ExecuteNonQuery();
+                        insertTopic.Bind(3, topic.Slug).Bind(4, personId).Bind(5, topic.Score).Execute();
                     }
                 }
             }
         }
 
-        using (var insert = connection.CreateCommand())
+        using (var insert = new RawStatement(connection, "INSERT INTO account_scores(version, day, account_id, quality, value, score) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
         {
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO account_scores(version, day, account_id, quality, value, score) VALUES ($1, $2, $3, $4, $5, $6)";
-            AddParameters(insert, 6);
-            insert.Prepare();
+            insert.Bind(1, run.Version).Bind(2, day);
             foreach (var a in accounts)
             {
                 if (accountIds.TryGetValue(new AccountKey(a.Network, a.Account), out var accountId))
                 {
-                    SetValues(insert, run.Version, day, accountId, a.Quality, a.Value, a.Score);
-                    insert.ExecuteNonQuery();
+                    insert.Bind(3, accountId).Bind(4, a.Quality).Bind(5, a.Value).Bind(6, a.Score).Execute();
                 }
             }
         }
