@@ -37,12 +37,12 @@ public class DailyWriteJournalTests
 
         foreach (var table in Tables)
         {
-            Dump(alone.Path, table).ShouldBe(Dump(shared.Path, table), $"table {table}");
+            StoreFile.Dump(alone.Path, table).ShouldBe(StoreFile.Dump(shared.Path, table), $"table {table}");
         }
 
-        Dump(alone.Path, "snapshots").Count.ShouldBe(first.People);
-        JournalMode(alone.Path).ShouldBe("wal");
-        JournalMode(shared.Path).ShouldBe("wal");
+        StoreFile.Dump(alone.Path, "snapshots").Count.ShouldBe(first.People);
+        StoreFile.JournalMode(alone.Path).ShouldBe("wal");
+        StoreFile.JournalMode(shared.Path).ShouldBe("wal");
         File.Exists(alone.Path + "-journal").ShouldBeFalse();
     }
 
@@ -52,7 +52,7 @@ public class DailyWriteJournalTests
         await using var temp = await TempStore.CreateAsync();
         await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 13, Days = 30 }).Generate());
         var report = await new ScoringService(temp.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
-        var before = Tables.Select(t => Dump(temp.Path, t)).ToList();
+        var before = Tables.Select(t => StoreFile.Dump(temp.Path, t)).ToList();
         var published = await temp.Store.GetScoresAsync(report.Day, "v1");
         var snapshot = (await temp.Store.GetSnapshotAsync(published.Keys.First(), report.Day, "v1"))!;
 
@@ -61,8 +61,8 @@ public class DailyWriteJournalTests
         var failing = new FailingList(20_000, 9_000, snapshot);
         await Should.ThrowAsync<InvalidOperationException>(() => temp.Store.WriteScoresAsync(run, failing, []));
 
-        Tables.Select(t => Dump(temp.Path, t)).ToList().ShouldBe(before);
-        JournalMode(temp.Path).ShouldBe("wal");
+        Tables.Select(t => StoreFile.Dump(temp.Path, t)).ToList().ShouldBe(before);
+        StoreFile.JournalMode(temp.Path).ShouldBe("wal");
         File.Exists(temp.Path + "-journal").ShouldBeFalse();
         (await temp.Store.GetScoresAsync(report.Day, "v1")).Count.ShouldBe(report.People);
     }
@@ -84,32 +84,5 @@ public class DailyWriteJournalTests
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    private static List<string> Dump(string path, string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2, 3, 4";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join("|", values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
-
-    private static string? JournalMode(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return command.ExecuteScalar() as string;
     }
 }

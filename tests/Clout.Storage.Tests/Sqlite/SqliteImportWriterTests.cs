@@ -57,7 +57,7 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
             fastReport.Counts.ShouldBe(referenceReport.Counts);
             foreach (var table in Tables)
             {
-                Dump(fast.Path, table).ShouldBe(Dump(reference.Path, table), $"table {table} after importing {Path.GetFileName(file)}");
+                StoreFile.Dump(fast.Path, table).ShouldBe(StoreFile.Dump(reference.Path, table), $"table {table} after importing {Path.GetFileName(file)}");
             }
         }
 
@@ -73,13 +73,13 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         var fast = await StoreAsync(reference: false);
 
         var first = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
-        var tables = Tables.Select(t => Dump(fast.Path, t)).ToList();
+        var tables = Tables.Select(t => StoreFile.Dump(fast.Path, t)).ToList();
         var second = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
 
         first.Counts.Duplicates.ShouldBeGreaterThan(0);
         second.Counts.Duplicates.ShouldBe(first.Counts.Records);
         (second.Counts.Accounts, second.Counts.Posts, second.Counts.Actions, second.Counts.Metrics).ShouldBe((0L, 0L, 0L, 0L));
-        Tables.Select(t => Dump(fast.Path, t)).ToList().ShouldBe(tables);
+        Tables.Select(t => StoreFile.Dump(fast.Path, t)).ToList().ShouldBe(tables);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         ]);
 
         (counts.Posts, counts.Actions, counts.Duplicates).ShouldBe((1L, 1L, 2L));
-        Dump(fast.Path, "posts").Single().ShouldContain("first");
+        StoreFile.Dump(fast.Path, "posts").Single().ShouldContain("first");
         Count(fast.Path, "SELECT sum(count) FROM rollup_actions").ShouldBe(1);
         Count(fast.Path, $"SELECT count FROM rollup_post_reactions WHERE kind = {(int)ActionKind.Like}").ShouldBe(1);
         Count(fast.Path, "SELECT sum(count) FROM rollup_posts").ShouldBe(1);
@@ -122,7 +122,7 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         (await fast.Store.ImportAsync(Records().Skip(100))).ShouldBe(await reference.Store.ImportAsync(Records().Skip(100)));
         foreach (var table in Tables)
         {
-            Dump(fast.Path, table).ShouldBe(Dump(reference.Path, table), $"table {table}");
+            StoreFile.Dump(fast.Path, table).ShouldBe(StoreFile.Dump(reference.Path, table), $"table {table}");
         }
     }
 
@@ -137,7 +137,7 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
             await ImportService.ImportAsync(fast.Store, Write("base.jsonl", new GeneratorOptions { People = 100, Seed = 5, Days = 10 }, 0), null, new ImportOptions(), false, null);
         }
 
-        var tables = Tables.Select(t => Dump(fast.Path, t)).ToList();
+        var tables = Tables.Select(t => StoreFile.Dump(fast.Path, t)).ToList();
         var indexes = Indexes(fast.Path);
         var generated = new PopulationGenerator(new GeneratorOptions { People = 150, Seed = 6, Days = 10 }).Generate().ToList();
         IEnumerable<ImportRecord> Failing()
@@ -154,9 +154,9 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         var failure = await Should.ThrowAsync<ImportFailedException>(() => fast.Store.ImportAsync(Failing()));
 
         failure.Errors.Single().Field.ShouldBe("time");
-        Tables.Select(t => Dump(fast.Path, t)).ToList().ShouldBe(tables);
+        Tables.Select(t => StoreFile.Dump(fast.Path, t)).ToList().ShouldBe(tables);
         Indexes(fast.Path).ShouldBe(indexes);
-        JournalMode(fast.Path).ShouldBe("wal");
+        StoreFile.JournalMode(fast.Path).ShouldBe("wal");
         File.Exists(fast.Path + "-journal").ShouldBeFalse();
     }
 
@@ -170,11 +170,11 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         var first = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
 
         first.Counts.Actions.ShouldBeGreaterThan(1000);
-        JournalMode(fast.Path).ShouldBe("wal");
+        StoreFile.JournalMode(fast.Path).ShouldBe("wal");
         File.Exists(fast.Path + "-journal").ShouldBeFalse();
         var again = await ImportService.ImportAsync(fast.Store, file, null, new ImportOptions(), false, null);
         again.Counts.Duplicates.ShouldBe(first.Counts.Records);
-        JournalMode(fast.Path).ShouldBe("wal");
+        StoreFile.JournalMode(fast.Path).ShouldBe("wal");
     }
 
     [Fact]
@@ -197,10 +197,10 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         fastReport.Counts.ShouldBe(referenceReport.Counts);
         foreach (var table in Tables)
         {
-            Dump(fast.Path, table).ShouldBe(Dump(reference.Path, table), $"table {table}");
+            StoreFile.Dump(fast.Path, table).ShouldBe(StoreFile.Dump(reference.Path, table), $"table {table}");
         }
 
-        JournalMode(fast.Path).ShouldBe("wal");
+        StoreFile.JournalMode(fast.Path).ShouldBe("wal");
     }
 
     [Fact]
@@ -263,25 +263,6 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         return path;
     }
 
-    private static List<string> Dump(string path, string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table}";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join('|', values.Select(v => v is DBNull ? "NULL" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
-    }
-
     private static List<string> Indexes(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -296,15 +277,6 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         }
 
         return names;
-    }
-
-    private static string? JournalMode(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return command.ExecuteScalar() as string;
     }
 
     private static long Count(string path, string sql)

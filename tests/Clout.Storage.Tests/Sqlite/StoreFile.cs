@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+
+namespace Clout.Storage.Tests.Sqlite;
+
+/// <summary>Reads a store's file directly (its own connection, no pooling), to compare what two writes stored.</summary>
+internal static class StoreFile
+{
+    /// <summary>Every row of a table as text (blobs in hex), sorted.</summary>
+    public static List<string> Dump(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table}";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(string.Join('|', values.Select(v => v switch
+            {
+                DBNull => "NULL",
+                byte[] bytes => Convert.ToHexString(bytes),
+                _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+            })));
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    public static string? JournalMode(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
+    }
+}
