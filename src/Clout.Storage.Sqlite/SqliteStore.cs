@@ -47,6 +47,26 @@ public sealed partial class SqliteStore : ICloutStore
         return ValueTask.CompletedTask;
     }
 
+    // A connection of its own (not pooled, so clearing the pool for a journal switch never closes it), opened in WAL
+    // mode and past its first read, which is what makes another connection's switch to the rollback journal fail.
+    public IDisposable? HoldForReaders()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=60000; PRAGMA journal_mode=WAL; SELECT count(*) FROM sqlite_master;";
+            command.ExecuteScalar();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Opens a pooled connection. The connection settings are applied once per underlying SQLite connection, not on
     /// every open: a pooled connection keeps them, and running seven statements on each open was a large part of a

@@ -67,6 +67,14 @@ public interface ICloutStore : IAsyncDisposable
     /// <summary>Makes an account its own person again. Returns false when the account is unknown.</summary>
     Task<bool> UnlinkAsync(AccountKey account, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Called by a long-lived reader (the API server) for as long as it serves. An embedded store keeps its file open
+    /// until the result is disposed, so that another process's bulk write (a first import, a daily run) sees a reader
+    /// and keeps the write-ahead log, and the reader's requests never wait for that write. Null where there is
+    /// nothing to hold.
+    /// </summary>
+    IDisposable? HoldForReaders() => null;
+
     /// <summary>Publishes one run: replaces every snapshot of (day, version) in one step, so readers never see half a run.</summary>
     Task WriteScoresAsync(ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, CancellationToken cancellationToken = default);
 

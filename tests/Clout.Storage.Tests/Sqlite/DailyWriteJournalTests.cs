@@ -47,6 +47,25 @@ public class DailyWriteJournalTests
     }
 
     [Fact]
+    public async Task A_store_held_for_readers_keeps_a_daily_run_of_another_store_object_in_the_write_ahead_log()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 14, Days = 30 }).Generate());
+        await using var server = new Clout.Storage.Sqlite.SqliteStore(temp.Path); // as `clout serve` holds it
+        using var hold = server.HoldForReaders();
+        hold.ShouldNotBeNull();
+
+        var report = await new ScoringService(temp.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+
+        // The day's pages went through the log (a rollback-journal write would have removed it and written only the
+        // few pages of the publish setting into a new one); the held connection keeps the file in place.
+        new FileInfo(temp.Path + "-wal").Length.ShouldBeGreaterThan(256 * 1024);
+        File.Exists(temp.Path + "-journal").ShouldBeFalse();
+        (await server.GetScoresAsync(report.Day, "v1")).Count.ShouldBe(report.People);
+        StoreFile.JournalMode(temp.Path).ShouldBe("wal");
+    }
+
+    [Fact]
     public async Task A_write_that_fails_midway_keeps_the_published_day_and_leaves_the_store_in_WAL_mode()
     {
         await using var temp = await TempStore.CreateAsync();
