@@ -21,18 +21,8 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = Open();
-        var rollbackJournal = IsEmpty(connection) && TryRollbackJournal(connection);
-        try
-        {
-            return await ImportAsync(connection, records, progress, beforeCommit, cancellationToken);
-        }
-        finally
-        {
-            if (rollbackJournal)
-            {
-                RestoreWal(connection);
-            }
-        }
+        using var journal = IsEmpty(connection) ? EnterRollbackJournal(connection) : null;
+        return await ImportAsync(connection, records, progress, beforeCommit, cancellationToken);
     }
 
     private async Task<ImportCounts> ImportAsync(SqliteConnection connection, IEnumerable<ImportRecord> records, IProgress<long>? progress, Action<SqliteConnection, SqliteTransaction>? beforeCommit, CancellationToken cancellationToken)
@@ -134,6 +124,10 @@ public sealed partial class SqliteStore
     /// when the import ends, committed or not; a process that stops in between leaves a journal that the next
     /// connection rolls back, and every new connection sets WAL again (<see cref="Open"/>).
     /// </summary>
+    /// <returns>What sets WAL mode back when disposed, or null when the connection stays in WAL mode.</returns>
+    private static IDisposable? EnterRollbackJournal(SqliteConnection connection) =>
+        TryRollbackJournal(connection) ? new WalRestore(connection) : null;
+
     private static bool TryRollbackJournal(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -156,7 +150,12 @@ public sealed partial class SqliteStore
         }
     }
 
-    /// <summary>Back to WAL mode after an import with the rollback journal. The connection leaves the pool either way.</summary>
+    /// <summary>Back to WAL mode after a write with the rollback journal. The connection leaves the pool either way.</summary>
+    private sealed class WalRestore(SqliteConnection connection) : IDisposable
+    {
+        public void Dispose() => RestoreWal(connection);
+    }
+
     private static void RestoreWal(SqliteConnection connection)
     {
         SqliteConnection.ClearPool(connection);

@@ -20,26 +20,12 @@ public sealed partial class SqliteStore
         Task<EncodedChunk> Encode(int from) => Task.Run(() => EncodedChunk.Of(people, from, Math.Min(people.Count, from + EncodedChunk.Size)));
         var next = people.Count > 0 ? Encode(0) : null;
 
+        // A day is gigabytes of pages at a million people: written in WAL mode, every page read that misses the page
+        // cache searched the growing log first (a fifth of the writing thread's time) and the commit copied the log into
+        // the file again. With no other connection on the file it is written with the rollback journal, as a first
+        // import is; WAL mode is back once the transaction below is disposed.
         await using var connection = Open();
-        var rollbackJournal = TryRollbackJournal(connection);
-        try
-        {
-            WriteScores(connection, run, people, accounts, next, Encode, cancellationToken);
-        }
-        finally
-        {
-            if (rollbackJournal)
-            {
-                RestoreWal(connection);
-            }
-        }
-    }
-
-    // A day is gigabytes of pages at a million people: written in WAL mode, every page read that misses the page cache
-    // searched the growing log first (a fifth of the writing thread's time) and the commit copied the log into the file
-    // again. With no other connection on the file it is written with the rollback journal, as a first import is.
-    private void WriteScores(SqliteConnection connection, ScoreRun run, IReadOnlyList<ScoreSnapshot> people, IReadOnlyList<AccountScore> accounts, Task<EncodedChunk>? next, Func<int, Task<EncodedChunk>> encode, CancellationToken cancellationToken)
-    {
+        using var journal = EnterRollbackJournal(connection);
         var day = DayNumber.Of(run.Day);
         var personIds = LoadIds(connection, "SELECT key, id FROM persons");
         var accountIds = LoadAccountIds(connection);
@@ -62,7 +48,7 @@ public sealed partial class SqliteStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var chunk = next!.GetAwaiter().GetResult();
-                next = from + EncodedChunk.Size < people.Count ? encode(from + EncodedChunk.Size) : null;
+                next = from + EncodedChunk.Size < people.Count ? Encode(from + EncodedChunk.Size) : null;
                 for (var i = from; i < chunk.To; i++)
                 {
                     var s = chunk.People[i - from];

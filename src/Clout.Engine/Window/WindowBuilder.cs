@@ -98,6 +98,7 @@ public sealed class WindowBuilder : IWindowSink
         {
             Progress?.Report(RowsReceived);
         }
+
         var age = this.day - day;
         if (age < 0 || age >= decay.Length || kind == ActionKind.Block)
         {
