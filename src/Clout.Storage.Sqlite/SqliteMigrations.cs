@@ -224,5 +224,19 @@ internal static class SqliteMigrations
             CREATE INDEX snapshots_person ON snapshots(person_id, version, day);
             ALTER TABLE score_runs ADD COLUMN explained INTEGER NOT NULL DEFAULT 1;
             """),
+
+        // At a million people a day of snapshots is gigabytes, and a store keeping weeks of days outgrows a small
+        // machine's memory, so what a daily run reads and writes besides the new day comes from disk. Two indexes made
+        // that cost grow with the days kept. The scores of the day, week and month before, which every run compares
+        // with, were read from the rows (2.5 KB each, minutes from a cold disk at a million people): the rank index now
+        // holds the person too, so they are read from it. The person index received every new row at a random place
+        // among all days' entries, a page read per insert once it outgrew the cache: it is dropped, and one person's
+        // snapshots are found through score_runs' days and the (version, day, person_id) key. Persons are never
+        // deleted, so no foreign-key check needs an index on snapshots.person_id.
+        (9, "the rank index holds the person; no person index on snapshots", """
+            DROP INDEX snapshots_rank;
+            CREATE INDEX snapshots_rank ON snapshots(version, day, score DESC, person_id);
+            DROP INDEX snapshots_person;
+            """),
     ];
 }

@@ -221,6 +221,36 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public async Task One_persons_snapshots_are_found_through_the_scored_days_and_the_previous_scores_come_from_the_rank_index()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var day = new DateOnly(2026, 11, 1);
+        ScoreSnapshot Snapshot(string person, int offset, string version, double score) => new(person, day.AddDays(offset), version, score, "10-19");
+        async Task Write(int offset, string version, params ScoreSnapshot[] people) =>
+            await temp.Store.WriteScoresAsync(new ScoreRun(day.AddDays(offset), version, false, T, 1, people.Length, people.Length, 0), people, []);
+        await Write(0, "v1", Snapshot("x:alice", 0, "v1", 10), Snapshot("x:bob", 0, "v1", 20));
+        await Write(1, "v1", Snapshot("x:alice", 1, "v1", 11));
+        await Write(2, "v1", Snapshot("x:bob", 2, "v1", 22));
+        await Write(3, "v9", Snapshot("x:alice", 3, "v9", 99));
+
+        (await temp.Store.GetSnapshotAsync("x:alice", null, "v1"))!.Score.ShouldBe(11);
+        (await temp.Store.GetSnapshotAsync("x:bob", null, "v1"))!.Score.ShouldBe(22);
+        (await temp.Store.GetSnapshotAsync("x:bob", day, "v1"))!.Score.ShouldBe(20);
+        (await temp.Store.GetSnapshotAsync("x:alice", day.AddDays(2), "v1")).ShouldBeNull();
+        (await temp.Store.GetSnapshotAsync("x:alice", null, "v9"))!.Score.ShouldBe(99);
+        (await temp.Store.GetHistoryAsync("x:alice", day, day.AddDays(3), "v1")).Select(h => (h.Day, h.Score)).ShouldBe([(day, 10.0), (day.AddDays(1), 11.0)]);
+        (await temp.Store.GetHistoryAsync("x:bob", day.AddDays(1), day.AddDays(3), "v1")).Select(h => (h.Day, h.Score)).ShouldBe([(day.AddDays(2), 22.0)]);
+        (await temp.Store.GetScoresAsync(day, "v1")).ShouldBe(new Dictionary<string, double> { ["x:alice"] = 10, ["x:bob"] = 20 }, ignoreOrder: true);
+
+        // The rank index ends with the person, so the previous days' scores never read the 2.5 KB rows, and no index on
+        // snapshots starts with the person (a new day's rows would land at random places among every day kept).
+        Text(temp.Path, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('snapshots_rank') ORDER BY seqno)")
+            .ShouldBe("version,day,score,person_id");
+        Count(temp.Path, "SELECT count(*) FROM sqlite_master m, pragma_index_info(m.name) i WHERE m.type = 'index' AND m.tbl_name = 'snapshots' AND i.seqno = 0 AND i.name = 'person_id'")
+            .ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_shadow_run_does_not_change_the_published_version()
     {
         await using var temp = await TempStore.CreateAsync();
@@ -284,7 +314,8 @@ public class SqliteStoreTests
 
             (await temp.Store.GetSchemaVersionAsync()).ShouldBe(Clout.Storage.Sqlite.SqliteStore.LatestSchemaVersion);
             Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE name = 'snapshots' AND sql LIKE '%WITHOUT ROWID%'").ShouldBe(0);
-            Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('snapshots_rank', 'snapshots_person')").ShouldBe(2);
+            Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'snapshots_rank'").ShouldBe(1);
+            Count(temp.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'snapshots_person'").ShouldBe(0);
             Count(temp.Path, "SELECT explained FROM score_runs").ShouldBe(1);
             var snapshot = await temp.Store.GetSnapshotAsync("x:alice", DayNumber.ToDate(20393), "v1", SnapshotParts.Flags);
             snapshot.ShouldNotBeNull();
@@ -300,6 +331,15 @@ public class SqliteStoreTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static string? Text(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
     }
 
     private static long Count(string path, string sql)
