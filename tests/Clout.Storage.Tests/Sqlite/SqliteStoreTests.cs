@@ -296,6 +296,40 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public async Task A_day_is_replaced_and_its_explanations_dropped_through_its_run_of_row_ids_without_touching_another_day_inside_it()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var old = new DateOnly(2026, 9, 1);
+        var next = old.AddDays(1);
+        ScoreSnapshot Person(string key, DateOnly day, double score) =>
+            new(key, day, "v1", score, "40-49") { Explanation = new Explanation { Flags = ["a flag"] } };
+        async Task Write(DateOnly day, params ScoreSnapshot[] people) =>
+            await temp.Store.WriteScoresAsync(new ScoreRun(day, "v1", false, T, 1, people.Length, people.Length, 0), people, []);
+        long Rows(DateOnly day, string where = "1") => Count(temp.Path, $"SELECT count(*) FROM snapshots WHERE day = {DayNumber.Of(day)} AND {where}");
+
+        await Write(old, Person("x:alice", old, 1), Person("x:bob", old, 2));
+        await Write(next, Person("x:carol", next, 3));
+
+        // Alice's row of the old day moves past Carol's: the old day's rows now span a row of the next day.
+        Execute(temp.Path, $"UPDATE snapshots SET rowid = 1000 WHERE day = {DayNumber.Of(old)} AND person_id = (SELECT id FROM persons WHERE key = 'x:alice')");
+        SqliteConnection.ClearAllPools();
+
+        var later = old.AddDays(temp.Store.ExplanationRetentionDays + 1);
+        await Write(later, Person("x:dave", later, 4));
+        Rows(old, "explanation IS NOT NULL").ShouldBe(0);
+        Rows(old).ShouldBe(2);
+        Rows(next, "explanation IS NOT NULL").ShouldBe(1);
+
+        await Write(old, Person("x:bob", old, 5));
+        Rows(old).ShouldBe(1);
+        (await temp.Store.GetSnapshotAsync("x:bob", old, "v1"))!.Score.ShouldBe(5);
+        (await temp.Store.GetSnapshotAsync("x:alice", old, "v1")).ShouldBeNull();
+        var carol = (await temp.Store.GetSnapshotAsync("x:carol", next, "v1", SnapshotParts.All))!;
+        carol.Score.ShouldBe(3);
+        carol.Explanation.Flags.ShouldBe(["a flag"]);
+    }
+
+    [Fact]
     public async Task A_store_from_before_schema_step_8_keeps_its_snapshots_in_the_rowid_table()
     {
         var temp = new TempStore();
