@@ -94,9 +94,9 @@ public sealed partial class SqliteStore
         foreach (var old in ExplainedDaysBefore(connection, tx, run.Version, day - ExplanationRetentionDays))
         {
             Execute(connection, tx, "UPDATE snapshots NOT INDEXED SET explanation = NULL WHERE " + RowsOfDay + " AND explanation IS NOT NULL", run.Version, old);
+            Execute(connection, tx, "UPDATE score_runs SET explained = 0 WHERE version = $1 AND day = $2", run.Version, old);
         }
 
-        Execute(connection, tx, "UPDATE score_runs SET explained = 0 WHERE version = $1 AND day < $2 AND explained = 1", run.Version, day - ExplanationRetentionDays);
         tx.Commit();
     }
 
@@ -148,10 +148,14 @@ public sealed partial class SqliteStore
     public Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, CancellationToken cancellationToken = default) =>
         GetSnapshotAsync(person, day, version, SnapshotParts.All, cancellationToken);
 
-    // One person's snapshots are found day by day: the version's scored days from score_runs, newest first, each
-    // looked up by the (version, day, person_id) key. The join order is fixed (CROSS JOIN) because, without
-    // statistics, SQLite's planner would walk the key over every person's rows of the version instead. Parts not asked
-    // for are selected as NULL, so their overflow pages are never read.
+    // One person's snapshots (person p, scored day r, snapshot s) are found day by day: the version's scored days from
+    // score_runs, each looked up by the (version, day, person_id) key. The join order is fixed (CROSS JOIN) because,
+    // without statistics, SQLite's planner would walk the key over every person's rows of the version instead.
+    private const string PersonDays =
+        "persons p CROSS JOIN score_runs r CROSS JOIN snapshots s ON s.version = r.version AND s.day = r.day AND s.person_id = p.id";
+
+    // The newest of them, or the asked day's. Parts not asked for are selected as NULL, so their overflow pages are
+    // never read.
     public async Task<ScoreSnapshot?> GetSnapshotAsync(string person, DateOnly? day, string version, SnapshotParts parts, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
@@ -165,7 +169,7 @@ public sealed partial class SqliteStore
             SELECT p.key, s.day, s.version, s.score, s.bucket, s.reach, s.amplification, s.network_impact, s.audience, s.day_change, s.week_change, s.month_change,
                 {Part(SnapshotParts.Networks, "networks")}, {explanation}, {Part(SnapshotParts.Topics, "topics")}, {Part(SnapshotParts.Style, "style")},
                 {(flagsOnly ? "s.flags" : "NULL")}
-            FROM persons p CROSS JOIN score_runs r CROSS JOIN snapshots s ON s.version = r.version AND s.day = r.day AND s.person_id = p.id
+            FROM {PersonDays}
             WHERE p.key = $k AND r.version = $v AND ($d IS NULL OR r.day = $d)
             ORDER BY r.day DESC LIMIT 1
             """;
@@ -222,9 +226,9 @@ public sealed partial class SqliteStore
     {
         await using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT s.day, s.score, s.reach, s.amplification, s.network_impact
-            FROM persons p CROSS JOIN score_runs r CROSS JOIN snapshots s ON s.version = r.version AND s.day = r.day AND s.person_id = p.id
+            FROM {PersonDays}
             WHERE p.key = $k AND r.version = $v AND r.day BETWEEN $f AND $t ORDER BY r.day
             """;
         command.Parameters.AddWithValue("$k", person);

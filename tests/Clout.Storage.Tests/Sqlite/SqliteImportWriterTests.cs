@@ -279,12 +279,5 @@ public sealed class SqliteImportWriterTests : IAsyncLifetime
         return names;
     }
 
-    private static long Count(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is long n ? n : 0;
-    }
+    private static long Count(string path, string sql) => StoreFile.Scalar(path, sql) is long n ? n : 0;
 }

@@ -226,12 +226,10 @@ public class SqliteStoreTests
         await using var temp = await TempStore.CreateAsync();
         var day = new DateOnly(2026, 11, 1);
         ScoreSnapshot Snapshot(string person, int offset, string version, double score) => new(person, day.AddDays(offset), version, score, "10-19");
-        async Task Write(int offset, string version, params ScoreSnapshot[] people) =>
-            await temp.Store.WriteScoresAsync(new ScoreRun(day.AddDays(offset), version, false, T, 1, people.Length, people.Length, 0), people, []);
-        await Write(0, "v1", Snapshot("x:alice", 0, "v1", 10), Snapshot("x:bob", 0, "v1", 20));
-        await Write(1, "v1", Snapshot("x:alice", 1, "v1", 11));
-        await Write(2, "v1", Snapshot("x:bob", 2, "v1", 22));
-        await Write(3, "v9", Snapshot("x:alice", 3, "v9", 99));
+        await Publish(temp.Store, Snapshot("x:alice", 0, "v1", 10), Snapshot("x:bob", 0, "v1", 20));
+        await Publish(temp.Store, Snapshot("x:alice", 1, "v1", 11));
+        await Publish(temp.Store, Snapshot("x:bob", 2, "v1", 22));
+        await Publish(temp.Store, Snapshot("x:alice", 3, "v9", 99));
 
         (await temp.Store.GetSnapshotAsync("x:alice", null, "v1"))!.Score.ShouldBe(11);
         (await temp.Store.GetSnapshotAsync("x:bob", null, "v1"))!.Score.ShouldBe(22);
@@ -244,7 +242,7 @@ public class SqliteStoreTests
 
         // The rank index ends with the person, so the previous days' scores never read the 2.5 KB rows, and no index on
         // snapshots starts with the person (a new day's rows would land at random places among every day kept).
-        Text(temp.Path, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('snapshots_rank') ORDER BY seqno)")
+        (StoreFile.Scalar(temp.Path, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('snapshots_rank') ORDER BY seqno)") as string)
             .ShouldBe("version,day,score,person_id");
         Count(temp.Path, "SELECT count(*) FROM sqlite_master m, pragma_index_info(m.name) i WHERE m.type = 'index' AND m.tbl_name = 'snapshots' AND i.seqno = 0 AND i.name = 'person_id'")
             .ShouldBe(0);
@@ -271,10 +269,7 @@ public class SqliteStoreTests
         await using var temp = await TempStore.CreateAsync();
         var old = new DateOnly(2026, 9, 1);
         var later = old.AddDays(temp.Store.ExplanationRetentionDays + 5);
-        async Task Write(DateOnly day) => await temp.Store.WriteScoresAsync(
-            new ScoreRun(day, "v1", false, T, 1, 1, 1, 0),
-            [new ScoreSnapshot("x:alice", day, "v1", 42, "40-49") { Explanation = new Explanation { Flags = ["a flag"] } }],
-            []);
+        Task Write(DateOnly day) => Publish(temp.Store, new ScoreSnapshot("x:alice", day, "v1", 42, "40-49") { Explanation = new Explanation { Flags = ["a flag"] } });
         long Explained(DateOnly day) => Count(temp.Path, $"SELECT count(*) FROM snapshots WHERE day = {DayNumber.Of(day)} AND explanation IS NOT NULL");
         long RunExplained(DateOnly day) => Count(temp.Path, $"SELECT explained FROM score_runs WHERE day = {DayNumber.Of(day)}");
 
@@ -303,24 +298,22 @@ public class SqliteStoreTests
         var next = old.AddDays(1);
         ScoreSnapshot Person(string key, DateOnly day, double score) =>
             new(key, day, "v1", score, "40-49") { Explanation = new Explanation { Flags = ["a flag"] } };
-        async Task Write(DateOnly day, params ScoreSnapshot[] people) =>
-            await temp.Store.WriteScoresAsync(new ScoreRun(day, "v1", false, T, 1, people.Length, people.Length, 0), people, []);
         long Rows(DateOnly day, string where = "1") => Count(temp.Path, $"SELECT count(*) FROM snapshots WHERE day = {DayNumber.Of(day)} AND {where}");
 
-        await Write(old, Person("x:alice", old, 1), Person("x:bob", old, 2));
-        await Write(next, Person("x:carol", next, 3));
+        await Publish(temp.Store, Person("x:alice", old, 1), Person("x:bob", old, 2));
+        await Publish(temp.Store, Person("x:carol", next, 3));
 
         // Alice's row of the old day moves past Carol's: the old day's rows now span a row of the next day.
         Execute(temp.Path, $"UPDATE snapshots SET rowid = 1000 WHERE day = {DayNumber.Of(old)} AND person_id = (SELECT id FROM persons WHERE key = 'x:alice')");
         SqliteConnection.ClearAllPools();
 
         var later = old.AddDays(temp.Store.ExplanationRetentionDays + 1);
-        await Write(later, Person("x:dave", later, 4));
+        await Publish(temp.Store, Person("x:dave", later, 4));
         Rows(old, "explanation IS NOT NULL").ShouldBe(0);
         Rows(old).ShouldBe(2);
         Rows(next, "explanation IS NOT NULL").ShouldBe(1);
 
-        await Write(old, Person("x:bob", old, 5));
+        await Publish(temp.Store, Person("x:bob", old, 5));
         Rows(old).ShouldBe(1);
         (await temp.Store.GetSnapshotAsync("x:bob", old, "v1"))!.Score.ShouldBe(5);
         (await temp.Store.GetSnapshotAsync("x:alice", old, "v1")).ShouldBeNull();
@@ -358,6 +351,10 @@ public class SqliteStoreTests
         }
     }
 
+    /// <summary>Publishes the snapshots of one day and version as one run, as a daily run's write does.</summary>
+    private static Task Publish(Clout.Storage.Sqlite.SqliteStore store, params ScoreSnapshot[] people) =>
+        store.WriteScoresAsync(new ScoreRun(people[0].Day, people[0].Version, false, T, 1, people.Length, people.Length, 0), people, []);
+
     private static void Execute(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -367,21 +364,6 @@ public class SqliteStoreTests
         command.ExecuteNonQuery();
     }
 
-    private static string? Text(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
-    }
-
-    private static long Count(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar() is DBNull or null ? 0 : command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static long Count(string path, string sql) =>
+        StoreFile.Scalar(path, sql) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

@@ -30,12 +30,15 @@ internal static class StoreFile
         return rows;
     }
 
-    public static string? JournalMode(string path)
+    public static string? JournalMode(string path) => Scalar(path, "PRAGMA journal_mode") as string;
+
+    /// <summary>The first column of the first row of a query.</summary>
+    public static object? Scalar(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return command.ExecuteScalar() as string;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }
