@@ -18,7 +18,8 @@ public sealed partial class ClickHouseStore
     /// <summary>
     /// Streams the window: every account with its person, then the roll-ups and post counts of the window summed in
     /// the cluster (each shard sums its own accounts' incoming activity), then each account's latest metrics on or
-    /// before the day. Only aggregates cross the network, never raw events.
+    /// before the day. Only aggregates cross the network, and the raw actions of
+    /// the last day or two when the version weighs the last hours (<see cref="IWindowSink.ActionDays"/>).
     /// </summary>
     public async Task ReadWindowAsync(DateOnly day, int days, IWindowSink sink, CancellationToken cancellationToken = default)
     {
@@ -45,6 +46,16 @@ public sealed partial class ClickHouseStore
             r => sink.Rollup(unchecked((long)r.UInt64(0)), unchecked((long)r.UInt64(1)), (ActionKind)r.Int32(2), r.Int32(3), checked((int)r.Int64(4))),
             cancellationToken,
             settings: WindowGroupSettings).ConfigureAwait(false);
+
+        if (sink.ActionDays > 0)
+        {
+            var recent = $"day >= {(to - Math.Min(sink.ActionDays, days) + 1).ToString(CultureInfo.InvariantCulture)} AND day <= {to.ToString(CultureInfo.InvariantCulture)}";
+            await _http.QueryAsync(
+                $"SELECT actor_sid, target_sid, kind, intDiv(time, 1000) FROM {_n.All("actions")} WHERE {recent}",
+                4,
+                r => sink.Action(unchecked((long)r.UInt64(0)), unchecked((long)r.UInt64(1)), (ActionKind)r.Int32(2), r.Int64(3)),
+                cancellationToken).ConfigureAwait(false);
+        }
 
         await _http.QueryAsync(
             $"SELECT author_sid, kind, day, sum(count) FROM {_n.All("post_days")} WHERE {range} GROUP BY author_sid, kind, day",

@@ -42,7 +42,24 @@ public static class Algorithms
         CalibrationExponent = 0.81,
     };
 
-    public static IReadOnlyList<ModelParameters> All { get; } = [V1, V2, V3];
+    /// <summary>
+    /// v4 (docs/algorithm-changelog.md): reach adds late reach (the same quality-weighted distinct engagers at a
+    /// two-hour half-life from the end of the scored day, on each action's own time, at weight 3), and network impact
+    /// above the floor weighs 0.125. Measured in docs/validation.md.
+    /// </summary>
+    public static ModelParameters V4 { get; } = V3 with
+    {
+        Version = "v4",
+        LateHalfLifeHours = 2,
+        LateReachWeight = 3,
+        NetworkImpactWeight = 0.125,
+
+        // clout calibrate --algorithm v4 --people 20000 (seed 7): mean 40.00, p95 63.07, 90+ 0.03%.
+        CalibrationMidpoint = 20.9554,
+        CalibrationExponent = 0.81,
+    };
+
+    public static IReadOnlyList<ModelParameters> All { get; } = [V1, V2, V3, V4];
 
     public static ModelParameters Default => V1;
 

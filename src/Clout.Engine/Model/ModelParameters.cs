@@ -80,6 +80,30 @@ public sealed record ModelParameters
         !HasRecentReach || age < 0 || age >= WindowDays ? 0 : Math.Pow(0.5, age / RecentHalfLifeDays);
 
     /// <summary>
+    /// Half-life (hours) of the late-reach term, measured from the end of the scored day on each action's own time;
+    /// 0 leaves it off (v1 to v3). Roll-ups keep days, so who engaged in the last hours of a day is read from the
+    /// actions themselves. On the day of a burst (Higgs, 4 July) the engagers of the last hours say who will be
+    /// engaged next better than the engagers of the whole day (added in v4).
+    /// </summary>
+    public double LateHalfLifeHours { get; init; }
+
+    /// <summary>Weight of late reach (quality-weighted distinct engagers at <see cref="LateHalfLifeHours"/>) added to reach.</summary>
+    public double LateReachWeight { get; init; }
+
+    /// <summary>Whether the late-reach term is on.</summary>
+    public bool HasLateReach => LateHalfLifeHours > 0 && LateReachWeight > 0;
+
+    /// <summary>
+    /// Days, ending with the scored day, whose single actions the late-reach term reads: as many as it takes for
+    /// the weight of the oldest to fall under 1/1000 (one day at a two-hour half-life).
+    /// </summary>
+    public int LateDays => HasLateReach ? Math.Min(WindowDays, (int)Math.Ceiling(LateHalfLifeHours * Math.Log2(1000) / 24)) : 0;
+
+    /// <summary>Weight of an action <paramref name="hours"/> before the end of the scored day in the late-reach term.</summary>
+    public double LateDecay(double hours) =>
+        !HasLateReach || hours < 0 ? 0 : Math.Pow(0.5, hours / LateHalfLifeHours);
+
+    /// <summary>
     /// Network impact below this (an average account's is 1) counts nothing: only influence beyond the ordinary
     /// ranks, so the many accounts engaged by one or two ordinary people are not reordered by noise in their
     /// engagers' rank (added in v3; 0 in v1 and v2).

@@ -30,7 +30,7 @@ public sealed partial class ScoringModel
         public double[] FollowersEffective { get; } = new double[n];
     }
 
-    private void ComputeFeatures(ScoringInput input, CsrGraph g, float[]? recent, float[] reciprocity, double[] quality, double[] age, double[] standing, double[] selectivity, double[] ring, float[] effective, Features f)
+    private void ComputeFeatures(ScoringInput input, CsrGraph g, float[]? recent, float[]? late, float[] reciprocity, double[] quality, double[] age, double[] standing, double[] selectivity, double[] ring, float[] effective, Features f)
     {
         var p = Parameters;
         var n = g.Vertices;
@@ -59,6 +59,12 @@ public sealed partial class ScoringModel
                     {
                         // Recent reach: the same distinct, quality-weighted engagers, counted again as far as they acted lately.
                         reach += p.RecentReachWeight * quality[a] * Saturate(EffectiveAction(recent[e], selectivity[a], reciprocity[e]));
+                    }
+
+                    if (late is not null)
+                    {
+                        // Late reach: the same again, as far as they acted in the last hours of the scored day.
+                        reach += p.LateReachWeight * quality[a] * Saturate(EffectiveAction(late[e], selectivity[a], reciprocity[e]));
                     }
                     engaged += eff;
                     received += w;

@@ -47,8 +47,9 @@ public sealed partial class ScoringModel(ModelParameters parameters)
         progress?.Report("reach, amplification and discounts");
         var effective = new float[raw.Edges];
         var f = new Features(n);
-        var recent = RecentWeights(input, raw);
-        ComputeFeatures(input, raw, recent, reciprocity, quality, age, standing, selectivity, ring, effective, f);
+        var recent = Parameters.HasRecentReach ? AlignedWeights(input, raw, input.RowRecentWeight, "recent") : null;
+        var late = Parameters.HasLateReach ? AlignedWeights(input, raw, input.RowLateWeight, "late") : null;
+        ComputeFeatures(input, raw, recent, late, reciprocity, quality, age, standing, selectivity, ring, effective, f);
 
         progress?.Report("network impact (propagation)");
         var engagement = new CsrGraph(n, raw.Start, raw.Other, effective);
@@ -75,29 +76,24 @@ public sealed partial class ScoringModel(ModelParameters parameters)
     }
 
     /// <summary>
-    /// Edge weights of the engagement graph at the recent-reach half-life, aligned with <paramref name="raw"/>'s
-    /// edges (the same rows merged the same way), or null when the version has no recent-reach term.
+    /// Edge weights of the engagement graph from one more weight per row (recent or late reach), aligned with
+    /// <paramref name="raw"/>'s edges (the same rows merged the same way).
     /// </summary>
-    private float[]? RecentWeights(ScoringInput input, CsrGraph raw)
+    private float[] AlignedWeights(ScoringInput input, CsrGraph raw, float[] rowWeights, string term)
     {
-        if (!Parameters.HasRecentReach)
+        if (rowWeights.Length != input.Rows)
         {
-            return null;
+            throw new ArgumentException($"the window has {rowWeights.Length} {term} row weights for {input.Rows} rows; expected one per row (build it with the parameters of version {Parameters.Version})", nameof(input));
         }
 
-        if (input.RowRecentWeight.Length != input.Rows)
+        var weights = CsrBuilder.Build(input.Accounts, input.RowTarget, input.RowActor, rowWeights);
+        if (weights.Edges != raw.Edges)
         {
-            throw new ArgumentException($"the window has {input.RowRecentWeight.Length} recent row weights for {input.Rows} rows; expected one per row (build it with the parameters of version {Parameters.Version})", nameof(input));
+            throw new InvalidOperationException($"the {term} engagement graph has {weights.Edges} edges and the window's {raw.Edges}; expected the same edges");
         }
 
-        var recent = CsrBuilder.Build(input.Accounts, input.RowTarget, input.RowActor, input.RowRecentWeight);
-        if (recent.Edges != raw.Edges)
-        {
-            throw new InvalidOperationException($"the recent engagement graph has {recent.Edges} edges and the window's {raw.Edges}; expected the same edges");
-        }
-
-        ClampNegative(recent.Weight);
-        return recent.Weight;
+        ClampNegative(weights.Weight);
+        return weights.Weight;
     }
 
     private double RingFactor(double ring) => 1 - (Parameters.RingPenalty * ring * ring);

@@ -40,6 +40,13 @@ public sealed class ScoringInput
     /// </summary>
     public float[] RowRecentWeight { get; init; } = [];
 
+    /// <summary>
+    /// Row weights at the late-reach half-life (<see cref="Model.ModelParameters.LateHalfLifeHours"/>), one per row:
+    /// the store's single actions of the last day(s) come as rows of their own, with no other weight; empty when the
+    /// version has no late-reach term.
+    /// </summary>
+    public float[] RowLateWeight { get; init; } = [];
+
     /// <summary>Undecayed engagement actions received (likes, reshares, replies…, not follows).</summary>
     public required long[] ActionsReceived { get; init; }
 

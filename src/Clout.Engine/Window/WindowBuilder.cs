@@ -27,6 +27,7 @@ public sealed class WindowBuilder : IWindowSink
     private readonly GrowableArray<byte> rowGroup = new(1 << 16);
     private readonly GrowableArray<float> rowWeight = new(1 << 16);
     private readonly GrowableArray<float>? rowRecentWeight;
+    private readonly GrowableArray<float>? rowLateWeight;
     private IdIndex? index;
     private int[] order = [];
     private int n;
@@ -62,7 +63,14 @@ public sealed class WindowBuilder : IWindowSink
 
             rowRecentWeight = new GrowableArray<float>(1 << 16);
         }
+
+        if (parameters.HasLateReach)
+        {
+            rowLateWeight = new GrowableArray<float>(1 << 16);
+        }
     }
+
+    public int ActionDays => parameters.LateDays;
 
     public long RowsReceived { get; private set; }
 
@@ -128,6 +136,32 @@ public sealed class WindowBuilder : IWindowSink
         {
             rowRecentWeight!.Add((float)(count * parameters.KindWeight(kind) * recentDecay[age]));
         }
+
+        rowLateWeight?.Add(0);
+    }
+
+    public void Action(long actor, long target, ActionKind kind, long time)
+    {
+        Seal();
+        if ((++RowsReceived & 0xFFFF) == 0)
+        {
+            Progress?.Report(RowsReceived);
+        }
+
+        // The same action is in its day's roll-up, which carries its other weights: this row adds only late reach.
+        var hours = ((((long)day + 1) * 86400) - time) / 3600.0;
+        if (rowLateWeight is null || hours < 0 || hours > parameters.LateDays * 24 || !kind.IsEngagement()
+            || !index!.TryGet(actor, out var a) || !index.TryGet(target, out var t) || a == t)
+        {
+            return;
+        }
+
+        rowActor.Add(a);
+        rowTarget.Add(t);
+        rowGroup.Add((byte)SignalGroups.Of(kind));
+        rowWeight.Add(0);
+        rowRecentWeight?.Add(0);
+        rowLateWeight.Add((float)(parameters.KindWeight(kind) * parameters.LateDecay(hours)));
     }
 
     public void Posts(long account, PostKind kind, int day, int count)
@@ -227,6 +261,7 @@ public sealed class WindowBuilder : IWindowSink
             RowGroup = rowGroup.ToArray(),
             RowWeight = rowWeight.ToArray(),
             RowRecentWeight = rowRecentWeight?.ToArray() ?? [],
+            RowLateWeight = rowLateWeight?.ToArray() ?? [],
             ActionsReceived = actionsReceived,
             ActionsSent = actionsSent,
             FollowsReceived = followsReceived,

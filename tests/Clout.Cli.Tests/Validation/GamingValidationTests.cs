@@ -8,6 +8,7 @@ public sealed class GamingValidationTests
     [InlineData("v1")]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData("v4")]
     public async Task Bought_engagement_moves_a_score_less_than_a_tenth_of_genuine_engagement_and_is_flagged(string version)
     {
         var model = Engine.Model.Algorithms.Find(version).ShouldNotBeNull();

@@ -70,6 +70,38 @@ public sealed class PredictiveValidationTests
         }
     }
 
+    /// <summary>
+    /// Issue #3, part 5: on the same slice v4 (late reach: who engaged in the last hours of the day) beats every
+    /// baseline on both measures, and v3 on NDCG@100.
+    /// </summary>
+    [Fact]
+    public async Task Version_four_beats_every_baseline_and_version_three_on_a_higgs_slice()
+    {
+        var higgs = SharedData.Require("higgs-twitter/higgs-activity_time.txt");
+        var slice = Path.Combine(Path.GetTempPath(), $"higgs-slice-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var end = new DateTimeOffset(2012, 7, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+            await File.WriteAllLinesAsync(slice, File.ReadLines(higgs).Where(l => long.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) < end), TestContext.Current.CancellationToken);
+            var options = new PredictiveOptions { DataPath = slice, Cutoffs = ["2"], Models = [Algorithms.V4, Algorithms.V3] };
+            var result = await PredictiveValidation.RunAsync(options, null, TestContext.Current.CancellationToken);
+
+            var m = result.Cutoffs.ShouldHaveSingleItem().Metrics;
+            var v4 = m["clout_v4"];
+            foreach (var baseline in new[] { "actions_received", "distinct_actors", "pagerank" })
+            {
+                v4.Spearman.ShouldBeGreaterThan(m[baseline].Spearman, baseline);
+                v4.Ndcg.ShouldBeGreaterThan(m[baseline].Ndcg, baseline);
+            }
+
+            v4.Ndcg.ShouldBeGreaterThan(m["clout_v3"].Ndcg);
+        }
+        finally
+        {
+            File.Delete(slice);
+        }
+    }
+
     [Fact]
     public void Cutoffs_are_dates_or_day_numbers_of_the_data()
     {

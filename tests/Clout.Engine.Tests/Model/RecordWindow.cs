@@ -5,7 +5,7 @@ using Clout.Core.Storage;
 namespace Clout.Engine.Tests.Model;
 
 /// <summary>
-/// Feeds records to a window sink the way a store does (accounts first, then daily roll-ups), so engine tests
+/// Feeds records to a window sink the way a store does (accounts first, then daily roll-ups, and single actions when the sink asks for them), so engine tests
 /// can build scenarios from plain records without a database.
 /// </summary>
 internal sealed class RecordWindow
@@ -97,6 +97,15 @@ internal sealed class RecordWindow
         foreach (var g in actions.GroupBy(x => (x.Network, x.Actor, x.Target, x.Kind, Day: DayNumber.Of(x.Time))))
         {
             sink.Rollup(Map(Id(g.Key.Network, g.Key.Actor)), Map(Id(g.Key.Network, g.Key.Target)), g.Key.Kind, g.Key.Day, g.Count());
+        }
+
+        if (sink.ActionDays > 0)
+        {
+            // Every action with its time; the sink keeps those of its last days, as a store sends only those.
+            foreach (var x in actions)
+            {
+                sink.Action(Map(Id(x.Network, x.Actor)), Map(Id(x.Network, x.Target)), x.Kind, x.Time.ToUnixTimeSeconds());
+            }
         }
 
         foreach (var g in posts.GroupBy(p => (p.Network, p.Account, p.Kind, Day: DayNumber.Of(p.Time))))

@@ -35,6 +35,17 @@ public sealed class IdenticalScoresTests(ClickHouseCluster cluster)
             actual[person].ShouldBe(score, $"score of {person}");
         }
 
+        // v4's late reach reads the scored day's single actions with their times from each store.
+        var v4OnSqlite = await new ScoringService(sqlite.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.V4, shadow: true);
+        await new ScoringService(clickhouse, TimeProvider.System).ScoreDayAsync(null, Algorithms.V4, shadow: true);
+        var expectedV4 = await sqlite.Store.GetScoresAsync(v4OnSqlite.Day, "v4");
+        var actualV4 = await clickhouse.GetScoresAsync(v4OnSqlite.Day, "v4");
+        actualV4.Count.ShouldBe(expectedV4.Count);
+        foreach (var (person, score) in expectedV4)
+        {
+            actualV4[person].ShouldBe(score, $"v4 score of {person}");
+        }
+
         var top = (await sqlite.Store.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ToList();
         (await clickhouse.GetLeaderboardAsync(null, "v1", null, 0, 3)).Select(r => r.Person).ShouldBe(top);
 

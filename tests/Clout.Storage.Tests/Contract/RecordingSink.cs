@@ -31,6 +31,12 @@ public sealed class RecordingSink : IWindowSink
     public void Rollup(long actor, long target, ActionKind kind, int day, int count) =>
         _rows.Add(() => $"rollup {Key(actor)} -> {Key(target)} {kind.Name()} {Day(day)} x{count}");
 
+    /// <summary>Days of single actions asked of the store (0: roll-ups only, as a version without late reach).</summary>
+    public int ActionDays { get; init; }
+
+    public void Action(long actor, long target, ActionKind kind, long time) =>
+        _rows.Add(() => $"action {Key(actor)} -> {Key(target)} {kind.Name()} {DateTimeOffset.FromUnixTimeSeconds(time):yyyy-MM-ddTHH:mm:ss}");
+
     public void Posts(long account, PostKind kind, int day, int count) =>
         _rows.Add(() => $"posts {Key(account)} {kind.Name()} {Day(day)} x{count}");
 

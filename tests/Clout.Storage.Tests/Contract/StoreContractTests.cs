@@ -176,6 +176,32 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task The_window_sends_the_single_actions_of_its_last_days_with_their_time_when_asked()
+    {
+        await using var store = await NewStoreAsync();
+        await store.ImportAsync(Records(), cancellationToken: Token);
+
+        (await WindowAsync(store, D, 90)).Rows("action").ShouldBeEmpty();
+        (await WindowAsync(store, D, 90, actionDays: 1)).Rows("action").ShouldBe(
+        [
+            "action x:bob -> x:alice like 2024-03-10T00:00:00",
+            "action x:bob -> x:alice like 2024-03-10T18:00:00",
+            "action x:dave -> x:alice reply 2024-03-10T23:00:00",
+        ]);
+        (await WindowAsync(store, D, 90, actionDays: 2)).Rows("action").ShouldBe(
+        [
+            "action x:bob -> x:alice like 2024-03-09T13:00:00",
+            "action x:bob -> x:alice like 2024-03-10T00:00:00",
+            "action x:bob -> x:alice like 2024-03-10T18:00:00",
+            "action x:bob -> x:alice reshare 2024-03-09T12:00:00",
+            "action x:dave -> x:alice reply 2024-03-10T23:00:00",
+        ]);
+
+        // Never more days than the window has.
+        (await WindowAsync(store, D, 1, actionDays: 2)).Rows("action").Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task The_window_counts_posts_per_account_kind_and_day()
     {
         await using var store = await NewStoreAsync();
@@ -652,9 +678,9 @@ public abstract partial class StoreContractTests
         return store;
     }
 
-    protected static async Task<RecordingSink> WindowAsync(ICloutStore store, DateOnly day, int days)
+    protected static async Task<RecordingSink> WindowAsync(ICloutStore store, DateOnly day, int days, int actionDays = 0)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingSink { ActionDays = actionDays };
         await store.ReadWindowAsync(day, days, sink, Token);
         return sink;
     }
