@@ -51,7 +51,7 @@ public sealed class LeaderboardApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task Status_names_the_published_version_and_day()
     {
         var status = await Json.GetOkAsync(Client, "/api/v1/status");
-        status.GetProperty("version").GetString().ShouldBe("v1");
+        status.GetProperty("version").GetString().ShouldBe(Clout.Engine.Model.Algorithms.Default.Version);
         status.GetProperty("day").GetString().ShouldBe("2026-11-01");
     }
 }

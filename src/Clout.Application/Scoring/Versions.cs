@@ -14,6 +14,29 @@ public static class Versions
         return await store.GetSettingAsync(PublishedSetting, cancellationToken) ?? Algorithms.Default.Version;
     }
 
+    /// <summary>
+    /// The version a run uses: the one asked for, else the one the store publishes, else the default (a new
+    /// store). A store keeps its published version when a newer default ships: switching is a run with
+    /// <c>--algorithm</c>, after a shadow run and its comparison (docs/validation.md), never a side effect of an upgrade.
+    /// </summary>
+    public static async Task<ModelParameters> ForRunAsync(ICloutStore store, string? requested, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            return Require(requested);
+        }
+
+        var published = await store.GetSettingAsync(PublishedSetting, cancellationToken);
+        if (published is null)
+        {
+            return Algorithms.Default;
+        }
+
+        return Algorithms.Find(published)
+            ?? throw new ArgumentException($"the store publishes algorithm version '{published}', which this build does not know; expected one of {string.Join(", ", Algorithms.All.Select(a => a.Version))} (pass --algorithm to choose one)");
+    }
+
     public static ModelParameters Require(string? version)
     {
         if (string.IsNullOrWhiteSpace(version))

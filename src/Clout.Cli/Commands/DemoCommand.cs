@@ -3,7 +3,6 @@ using Clout.Application.Explaining;
 using Clout.Application.Generating;
 using Clout.Application.Scoring;
 using Clout.Cli.Infrastructure;
-using Clout.Engine.Model;
 using Clout.Generator;
 
 namespace Clout.Cli.Commands;
@@ -35,7 +34,7 @@ public static class DemoCommand
             ScoreReport report;
             using (var progress = ctx.Progress("scoring"))
             {
-                report = await service.ScoreDayAsync(null, Algorithms.Default, shadow: false, progress, ct);
+                report = await service.ScoreDayAsync(null, await Versions.ForRunAsync(store, null, ct), shadow: false, progress, ct);
             }
 
             await ctx.Out.WriteLineAsync($"scored {report.People:N0} people for {report.Day:yyyy-MM-dd} with {report.Version} in {report.TotalSeconds:N1} s");

@@ -12,7 +12,7 @@ public static class ScoreCommand
         var date = CliOptions.Date("--date", "Day to score (default: the latest day with activity)");
         var from = CliOptions.Date("--from", "First day of a range to score");
         var to = CliOptions.Date("--to", "Last day of a range to score");
-        var algorithm = new Option<string?>("--algorithm") { Description = "Algorithm version (default: the current default version)", HelpName = "VERSION" };
+        var algorithm = new Option<string?>("--algorithm") { Description = "Algorithm version (default: the version the store publishes; v4 for a new store)", HelpName = "VERSION" };
         var shadow = new Option<bool>("--shadow") { Description = "Write the scores beside the published ones without publishing them" };
         var compareReport = new Option<string?>("--compare-report")
         {
@@ -44,8 +44,8 @@ public static class ScoreCommand
         });
         command.SetAction(CommandContext.Run(async (ctx, ct) =>
         {
-            var model = Versions.Require(ctx.Parse.GetValue(algorithm));
             await using var store = await ctx.OpenStoreAsync(ct);
+            var model = await Versions.ForRunAsync(store, ctx.Parse.GetValue(algorithm), ct);
             var service = new ScoringService(store, TimeProvider.System) { Taxonomy = ctx.Taxonomy };
             using var progress = ctx.Progress("scoring");
             IReadOnlyList<ScoreReport> reports = ctx.Parse.GetValue(from) is { } first

@@ -61,7 +61,11 @@ public static class Algorithms
 
     public static IReadOnlyList<ModelParameters> All { get; } = [V1, V2, V3, V4];
 
-    public static ModelParameters Default => V1;
+    /// <summary>
+    /// The version a new store publishes: v4, the first to meet all three validation targets (docs/validation.md).
+    /// A store that already publishes another version keeps it until a run asks for another.
+    /// </summary>
+    public static ModelParameters Default => V4;
 
     public static ModelParameters? Find(string version) =>
         All.FirstOrDefault(a => a.Version.Equals(version, StringComparison.OrdinalIgnoreCase));

@@ -21,8 +21,8 @@ public sealed class IdenticalScoresTests(ClickHouseCluster cluster)
         await sqlite.Store.ImportAsync(new PopulationGenerator(options).Generate());
         await clickhouse.ImportAsync(new PopulationGenerator(options).Generate());
 
-        var onSqlite = await new ScoringService(sqlite.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
-        var onClickHouse = await new ScoringService(clickhouse, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
+        var onSqlite = await new ScoringService(sqlite.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.V1, shadow: false);
+        var onClickHouse = await new ScoringService(clickhouse, TimeProvider.System).ScoreDayAsync(null, Algorithms.V1, shadow: false);
 
         onClickHouse.Day.ShouldBe(onSqlite.Day);
         onClickHouse.People.ShouldBe(onSqlite.People);

@@ -61,7 +61,7 @@ public class DailyWriteJournalTests
         // few pages of the publish setting into a new one); the held connection keeps the file in place.
         new FileInfo(temp.Path + "-wal").Length.ShouldBeGreaterThan(256 * 1024);
         File.Exists(temp.Path + "-journal").ShouldBeFalse();
-        (await server.GetScoresAsync(report.Day, "v1")).Count.ShouldBe(report.People);
+        (await server.GetScoresAsync(report.Day, report.Version)).Count.ShouldBe(report.People);
         StoreFile.JournalMode(temp.Path).ShouldBe("wal");
     }
 
@@ -72,18 +72,18 @@ public class DailyWriteJournalTests
         await temp.Store.ImportAsync(new PopulationGenerator(new GeneratorOptions { People = 300, Seed = 13, Days = 30 }).Generate());
         var report = await new ScoringService(temp.Store, TimeProvider.System).ScoreDayAsync(null, Algorithms.Default, shadow: false);
         var before = Tables.Select(t => StoreFile.Dump(temp.Path, t)).ToList();
-        var published = await temp.Store.GetScoresAsync(report.Day, "v1");
-        var snapshot = (await temp.Store.GetSnapshotAsync(published.Keys.First(), report.Day, "v1"))!;
+        var published = await temp.Store.GetScoresAsync(report.Day, report.Version);
+        var snapshot = (await temp.Store.GetSnapshotAsync(published.Keys.First(), report.Day, report.Version))!;
 
         // A rerun of the day whose snapshots fail to build after some were written.
-        var run = new ScoreRun(report.Day, "v1", false, DateTimeOffset.UnixEpoch, 1, 20_000, 1, 0);
+        var run = new ScoreRun(report.Day, report.Version, false, DateTimeOffset.UnixEpoch, 1, 20_000, 1, 0);
         var failing = new FailingList(20_000, 9_000, snapshot);
         await Should.ThrowAsync<InvalidOperationException>(() => temp.Store.WriteScoresAsync(run, failing, []));
 
         Tables.Select(t => StoreFile.Dump(temp.Path, t)).ToList().ShouldBe(before);
         StoreFile.JournalMode(temp.Path).ShouldBe("wal");
         File.Exists(temp.Path + "-journal").ShouldBeFalse();
-        (await temp.Store.GetScoresAsync(report.Day, "v1")).Count.ShouldBe(report.People);
+        (await temp.Store.GetScoresAsync(report.Day, report.Version)).Count.ShouldBe(report.People);
     }
 
     private sealed class FailingList(int count, int failAt, ScoreSnapshot template) : IReadOnlyList<ScoreSnapshot>

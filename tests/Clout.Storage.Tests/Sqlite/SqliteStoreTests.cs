@@ -171,8 +171,8 @@ public class SqliteStoreTests
         var service = new ScoringService(temp.Store, TimeProvider.System);
 
         var first = await service.ScoreDayAsync(null, Algorithms.Default, shadow: false);
-        var top = await temp.Store.GetLeaderboardAsync(null, "v1", null, 0, 5);
-        var snapshot = await temp.Store.GetSnapshotAsync(top[0].Person, null, "v1");
+        var top = await temp.Store.GetLeaderboardAsync(null, first.Version, null, 0, 5);
+        var snapshot = await temp.Store.GetSnapshotAsync(top[0].Person, null, first.Version);
         var second = await service.ScoreDayAsync(first.Day, Algorithms.Default, shadow: false);
 
         second.People.ShouldBe(first.People);
@@ -180,7 +180,7 @@ public class SqliteStoreTests
         snapshot.ShouldNotBeNull();
         snapshot.Score.ShouldBe(top[0].Score);
         snapshot.Explanation.Contributions.Sum(c => c.Points).ShouldBe(snapshot.Score, 1e-6);
-        (await temp.Store.GetSnapshotAsync(top[0].Person, null, "v1"))!.Score.ShouldBe(snapshot.Score);
+        (await temp.Store.GetSnapshotAsync(top[0].Person, null, first.Version))!.Score.ShouldBe(snapshot.Score);
         top.Select(t => t.Score).ShouldBeInOrder(SortDirection.Descending);
     }
 
@@ -193,15 +193,15 @@ public class SqliteStoreTests
         var last = new DateOnly(2026, 11, 1);
 
         await service.ScoreRangeAsync(last.AddDays(-7), last, Algorithms.Default, shadow: false);
-        var top = (await temp.Store.GetLeaderboardAsync(last, "v1", null, 0, 1))[0];
-        var today = await temp.Store.GetSnapshotAsync(top.Person, last, "v1");
-        var yesterday = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-1), "v1");
-        var weekAgo = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-7), "v1");
+        var top = (await temp.Store.GetLeaderboardAsync(last, Algorithms.Default.Version, null, 0, 1))[0];
+        var today = await temp.Store.GetSnapshotAsync(top.Person, last, Algorithms.Default.Version);
+        var yesterday = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-1), Algorithms.Default.Version);
+        var weekAgo = await temp.Store.GetSnapshotAsync(top.Person, last.AddDays(-7), Algorithms.Default.Version);
 
         today!.DayChange.ShouldNotBeNull().ShouldBe(today.Score - yesterday!.Score, 1e-9);
         today.WeekChange.ShouldNotBeNull().ShouldBe(today.Score - weekAgo!.Score, 1e-9);
         today.MonthChange.ShouldBeNull();
-        (await temp.Store.GetHistoryAsync(top.Person, last.AddDays(-7), last, "v1")).Count.ShouldBe(8);
+        (await temp.Store.GetHistoryAsync(top.Person, last.AddDays(-7), last, Algorithms.Default.Version)).Count.ShouldBe(8);
     }
 
     [Fact]
