@@ -21,34 +21,32 @@ public sealed class StabilityValidationTests
         v2.Comparison.To.ShouldBe("v2");
     }
 
-    [Fact]
-    public async Task Version_three_keeps_95_percent_of_quiet_daily_changes_under_one_point()
+    /// <summary>
+    /// v3's recent reach fades within days of the last engagement, v4's late reach a day after; the target holds for
+    /// people with nothing new. v4 is measured on a larger population: on v3's 400 people over 40 days it is 94.5 %
+    /// (v3 95.2 %), ten measured days of 400 people being too few for the third digit (docs/validation.md has the
+    /// full runs).
+    /// </summary>
+    [Theory]
+    [InlineData("v3", "v2", 400, 40)]
+    [InlineData("v4", "v3", 1_000, 60)]
+    public async Task A_version_keeps_95_percent_of_quiet_daily_changes_under_one_point(string version, string previous, int people, int days)
     {
-        var options = new StabilityOptions { People = 400, Days = 40, WarmupDays = 30, Model = Engine.Model.Algorithms.V3, Compare = Engine.Model.Algorithms.V2 };
-        var v3 = await StabilityValidation.RunAsync(options, null, TestContext.Current.CancellationToken);
+        var options = new StabilityOptions
+        {
+            People = people,
+            Days = days,
+            WarmupDays = 30,
+            Model = Engine.Model.Algorithms.Find(version).ShouldNotBeNull(),
+            Compare = Engine.Model.Algorithms.Find(previous).ShouldNotBeNull(),
+        };
+        var result = await StabilityValidation.RunAsync(options, null, TestContext.Current.CancellationToken);
 
-        // Recent reach fades within days of the last engagement; the target holds for people with nothing new.
-        v3.Quiet.Count.ShouldBeGreaterThan(100);
-        v3.Quiet.UnderOnePoint.ShouldBeGreaterThanOrEqualTo(0.95);
-        v3.Quiet.Mean.ShouldBeLessThan(v3.Everyone.Mean);
-        v3.Comparison.ShouldNotBeNull().From.ShouldBe("v2");
-        v3.Comparison.To.ShouldBe("v3");
-    }
-
-    [Fact]
-    public async Task Version_four_keeps_95_percent_of_quiet_daily_changes_under_one_point()
-    {
-        var options = new StabilityOptions { People = 1_000, Days = 60, WarmupDays = 30, Model = Engine.Model.Algorithms.V4, Compare = Engine.Model.Algorithms.V3 };
-        var v4 = await StabilityValidation.RunAsync(options, null, TestContext.Current.CancellationToken);
-
-        // Late reach is gone a day after the last engagement; the target still holds for people with nothing new.
-        // (On the 400-person, 40-day population of the v3 test it is 94.5 %, v3 95.2 %: ten measured days of 400
-        // people are too few for the third digit; docs/validation.md has the full runs.)
-        v4.Quiet.Count.ShouldBeGreaterThan(100);
-        v4.Quiet.UnderOnePoint.ShouldBeGreaterThanOrEqualTo(0.95);
-        v4.Quiet.Mean.ShouldBeLessThan(v4.Everyone.Mean);
-        v4.Comparison.ShouldNotBeNull().From.ShouldBe("v3");
-        v4.Comparison.To.ShouldBe("v4");
+        result.Quiet.Count.ShouldBeGreaterThan(100);
+        result.Quiet.UnderOnePoint.ShouldBeGreaterThanOrEqualTo(0.95);
+        result.Quiet.Mean.ShouldBeLessThan(result.Everyone.Mean);
+        result.Comparison.ShouldNotBeNull().From.ShouldBe(previous);
+        result.Comparison.To.ShouldBe(version);
     }
 
     [Fact]
