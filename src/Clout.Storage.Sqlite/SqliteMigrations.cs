@@ -238,5 +238,13 @@ internal static class SqliteMigrations
             CREATE INDEX snapshots_rank ON snapshots(version, day, score DESC, person_id);
             DROP INDEX snapshots_person;
             """),
+
+        // From v4 a daily run reads the scored day's single actions (late reach) by kind and time. Through (kind, time)
+        // each entry needed its row for the actor and target: one random page per action wherever an import did not
+        // append the day's actions together (a bulk load, a backfill). The index now holds them.
+        (10, "the kind and time index of actions holds actor and target", """
+            DROP INDEX actions_kind;
+            CREATE INDEX actions_kind ON actions(kind, time, actor_id, target_id);
+            """),
     ];
 }

@@ -8,7 +8,7 @@ public sealed partial class SqliteStore
     /// <summary>Metric snapshots older than this before the scored day are not used.</summary>
     private const int MetricsMaxAgeDays = 365;
 
-    /// <summary>Every action kind, as a SQL list, so that a time range of actions goes through actions_kind (kind, time).</summary>
+    /// <summary>Every action kind, as a SQL list, so that a time range of actions goes through actions_kind.</summary>
     private static readonly string TimedKinds = string.Join(", ", Enum.GetValues<ActionKind>().Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public async Task<(DateOnly First, DateOnly Last)?> GetActivitySpanAsync(CancellationToken cancellationToken = default)
@@ -63,8 +63,7 @@ public sealed partial class SqliteStore
         cancellationToken.ThrowIfCancellationRequested();
         if (sink.ActionDays > 0)
         {
-            // Through actions_kind (kind, time): one time range per kind, the rows of the last days in row-id order
-            // mostly, as they were imported.
+            // Through actions_kind (kind, time, actor_id, target_id): one time range per kind, from the index alone.
             using var query = new RawStatement(connection, $"SELECT actor_id, target_id, kind, time FROM actions WHERE kind IN ({TimedKinds}) AND time >= ?1 AND time < ?2");
             query.Bind(1, (long)(last - Math.Min(sink.ActionDays, days) + 1) * 86400).Bind(2, ((long)last + 1) * 86400);
             while (query.Step())

@@ -249,6 +249,16 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public async Task The_single_actions_of_a_day_are_read_from_the_kind_and_time_index_alone()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        (StoreFile.Scalar(temp.Path, "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info('actions_kind') ORDER BY seqno)") as string)
+            .ShouldBe("kind,time,actor_id,target_id");
+        StoreFile.Plan(temp.Path, "SELECT actor_id, target_id, kind, time FROM actions WHERE kind IN (0, 1, 5) AND time >= 0 AND time < 86400")
+            .ShouldContain("COVERING INDEX actions_kind");
+    }
+
+    [Fact]
     public async Task A_shadow_run_does_not_change_the_published_version()
     {
         await using var temp = await TempStore.CreateAsync();

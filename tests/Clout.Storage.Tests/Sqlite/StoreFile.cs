@@ -32,6 +32,23 @@ internal static class StoreFile
 
     public static string? JournalMode(string path) => Scalar(path, "PRAGMA journal_mode") as string;
 
+    /// <summary>SQLite's query plan of a statement, its steps joined by ';'.</summary>
+    public static string Plan(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join(';', steps);
+    }
+
     /// <summary>The first column of the first row of a query.</summary>
     public static object? Scalar(string path, string sql)
     {
