@@ -38,6 +38,24 @@ internal static class Scenario
     }
 
     /// <summary>
+    /// The community of <see cref="Community"/> (80 members, seed 5) and an account "t" that posted and was reshared
+    /// by <paramref name="engagers"/> members, all <paramref name="daysBefore"/> days before the scored day at
+    /// <paramref name="hour"/> (UTC).
+    /// </summary>
+    public static RecordWindow Engaged(int daysBefore, int engagers = 10, int hour = 12)
+    {
+        var window = Community(80, 5);
+        window.Add(Account("t"));
+        window.Add(Post("t", daysBefore));
+        for (var i = 0; i < engagers; i++)
+        {
+            window.Add(new ActionRecord(Network.X, $"m{i}>t:{daysBefore}:{hour}", ActionKind.Reshare, $"m{i}", "t", At(daysBefore, hour)));
+        }
+
+        return window;
+    }
+
+    /// <summary>
     /// An established community: <paramref name="size"/> old accounts that post and engage with each other at
     /// random (seeded), so every member has standing.
     /// </summary>

@@ -1,5 +1,4 @@
 using Clout.Core.Domain;
-using Clout.Core.Records;
 using Clout.Engine.Model;
 using Clout.Engine.Window;
 using static Clout.Engine.Tests.Model.Scenario;
@@ -8,39 +7,25 @@ namespace Clout.Engine.Tests.Model;
 
 public sealed class VersionFourTests
 {
-    /// <summary>Ten distinct engagers of "t" on the scored day, each at <paramref name="hour"/> (UTC).</summary>
-    private static RecordWindow EngagedAt(int hour, int daysBefore = 0)
-    {
-        var window = Community(80, 5);
-        window.Add(Account("t"));
-        window.Add(Post("t", daysBefore));
-        for (var i = 0; i < 10; i++)
-        {
-            window.Add(new ActionRecord(Network.X, $"late:{i}:{hour}:{daysBefore}", ActionKind.Reshare, $"m{i}", "t", At(daysBefore, hour)));
-        }
-
-        return window;
-    }
-
     private static double ReachOfT((ScoringInput Input, ModelOutput Output) run) =>
         run.Output.Reach[Array.IndexOf(run.Input.SourceId, "t")];
 
     [Fact]
     public void Engagers_of_the_last_hours_of_the_day_count_more_than_those_of_its_first_hours()
     {
-        var evening = Run(EngagedAt(hour: 23), Algorithms.V4);
-        var morning = Run(EngagedAt(hour: 1), Algorithms.V4);
+        var evening = Run(Engaged(daysBefore: 0, hour: 23), Algorithms.V4);
+        var morning = Run(Engaged(daysBefore: 0, hour: 1), Algorithms.V4);
         ReachOfT(evening).ShouldBeGreaterThan(ReachOfT(morning));
 
         // v3 sees days only: the same day is the same reach.
-        ReachOfT(Run(EngagedAt(hour: 23), Algorithms.V3)).ShouldBe(ReachOfT(Run(EngagedAt(hour: 1), Algorithms.V3)), 1e-9);
+        ReachOfT(Run(Engaged(daysBefore: 0, hour: 23), Algorithms.V3)).ShouldBe(ReachOfT(Run(Engaged(daysBefore: 0, hour: 1), Algorithms.V3)), 1e-9);
     }
 
     [Fact]
     public void Late_reach_is_the_late_engagers_counted_again_at_a_two_hour_half_life_and_the_explanation_adds_up()
     {
-        var run = Run(EngagedAt(hour: 22), Algorithms.V4);
-        var without = Run(EngagedAt(hour: 22), Algorithms.V4 with { Version = "test", LateReachWeight = 0 });
+        var run = Run(Engaged(daysBefore: 0, hour: 22), Algorithms.V4);
+        var without = Run(Engaged(daysBefore: 0, hour: 22), Algorithms.V4 with { Version = "test", LateReachWeight = 0 });
         var t = Array.IndexOf(run.Input.SourceId, "t");
 
         // Two hours before the end of the day an action weighs a half: each engager adds 3 · q · (1 − e^(−0.5)) more.
@@ -61,8 +46,8 @@ public sealed class VersionFourTests
     [Fact]
     public void Yesterdays_engagers_add_almost_no_late_reach()
     {
-        var yesterday = Run(EngagedAt(hour: 23, daysBefore: 1), Algorithms.V4);
-        var without = Run(EngagedAt(hour: 23, daysBefore: 1), Algorithms.V4 with { Version = "test", LateReachWeight = 0 });
+        var yesterday = Run(Engaged(daysBefore: 1, hour: 23), Algorithms.V4);
+        var without = Run(Engaged(daysBefore: 1, hour: 23), Algorithms.V4 with { Version = "test", LateReachWeight = 0 });
         (ReachOfT(yesterday) - ReachOfT(without)).ShouldBeLessThan(0.01 * ReachOfT(without));
     }
 
@@ -82,7 +67,7 @@ public sealed class VersionFourTests
     public void Single_actions_outside_the_last_day_follows_and_self_engagement_add_no_rows()
     {
         var builder = new WindowBuilder(Algorithms.V4, Day);
-        EngagedAt(hour: 12).Feed(builder);
+        Engaged(daysBefore: 0, hour: 12).Feed(builder);
         var before = builder.RowsReceived;
         var end = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1).ToUnixTimeSeconds();
         builder.IndexOf(1).ShouldBeGreaterThanOrEqualTo(0);
@@ -90,7 +75,7 @@ public sealed class VersionFourTests
         var rows = builder.Build().Rows;
 
         var again = new WindowBuilder(Algorithms.V4, Day);
-        EngagedAt(hour: 12).Feed(again);
+        Engaged(daysBefore: 0, hour: 12).Feed(again);
         again.Action(1, 2, ActionKind.Follow, end - 60);
         again.Action(1, 1, ActionKind.Reshare, end - 60);
         again.Action(1, 2, ActionKind.Reshare, end + 60);
@@ -112,8 +97,8 @@ public sealed class VersionFourTests
     [Fact]
     public void Is_deterministic()
     {
-        var a = Run(EngagedAt(hour: 20), Algorithms.V4).Output.PersonScore;
-        var b = Run(EngagedAt(hour: 20), Algorithms.V4, reverse: true).Output.PersonScore;
+        var a = Run(Engaged(daysBefore: 0, hour: 20), Algorithms.V4).Output.PersonScore;
+        var b = Run(Engaged(daysBefore: 0, hour: 20), Algorithms.V4, reverse: true).Output.PersonScore;
         a.ShouldBe(b);
     }
 }

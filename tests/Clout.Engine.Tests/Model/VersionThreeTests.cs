@@ -7,19 +7,6 @@ namespace Clout.Engine.Tests.Model;
 
 public sealed class VersionThreeTests
 {
-    private static RecordWindow Engaged(int daysBefore, int engagers = 10)
-    {
-        var window = Community(80, 5);
-        window.Add(Account("t"));
-        window.Add(Post("t", daysBefore));
-        for (var i = 0; i < engagers; i++)
-        {
-            window.Add(Act($"m{i}", "t", daysBefore: daysBefore));
-        }
-
-        return window;
-    }
-
     [Fact]
     public void Engagement_of_the_last_days_counts_more_than_the_same_engagement_a_month_ago()
     {
