@@ -18,8 +18,8 @@ public sealed partial class ClickHouseStore
     /// <summary>
     /// Streams the window: every account with its person, then the roll-ups and post counts of the window summed in
     /// the cluster (each shard sums its own accounts' incoming activity), then each account's latest metrics on or
-    /// before the day. Only aggregates cross the network, and the raw actions of
-    /// the last day or two when the version weighs the last hours (<see cref="IWindowSink.ActionDays"/>).
+    /// before the day. Only aggregates cross the network, and the raw actions of the last day or two when the version
+    /// weighs the last hours (<see cref="IWindowSink.ActionDays"/>).
     /// </summary>
     public async Task ReadWindowAsync(DateOnly day, int days, IWindowSink sink, CancellationToken cancellationToken = default)
     {
@@ -49,9 +49,9 @@ public sealed partial class ClickHouseStore
 
         if (sink.ActionDays > 0)
         {
-            var recent = $"day >= {(to - Math.Min(sink.ActionDays, days) + 1).ToString(CultureInfo.InvariantCulture)} AND day <= {to.ToString(CultureInfo.InvariantCulture)}";
+            var lastDays = $"day >= {(to - Math.Min(sink.ActionDays, days) + 1).ToString(CultureInfo.InvariantCulture)} AND day <= {to.ToString(CultureInfo.InvariantCulture)}";
             await _http.QueryAsync(
-                $"SELECT actor_sid, target_sid, kind, intDiv(time, 1000) FROM {_n.All("actions")} WHERE {recent}",
+                $"SELECT actor_sid, target_sid, kind, intDiv(time, 1000) FROM {_n.All("actions")} WHERE {lastDays}",
                 4,
                 r => sink.Action(unchecked((long)r.UInt64(0)), unchecked((long)r.UInt64(1)), (ActionKind)r.Int32(2), r.Int64(3)),
                 cancellationToken).ConfigureAwait(false);

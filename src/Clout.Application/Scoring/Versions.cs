@@ -27,12 +27,7 @@ public static class Versions
             return Require(requested);
         }
 
-        var published = await store.GetSettingAsync(PublishedSetting, cancellationToken);
-        if (published is null)
-        {
-            return Algorithms.Default;
-        }
-
+        var published = await PublishedAsync(store, cancellationToken);
         return Algorithms.Find(published)
             ?? throw new ArgumentException($"the store publishes algorithm version '{published}', which this build does not know; expected one of {string.Join(", ", Algorithms.All.Select(a => a.Version))} (pass --algorithm to choose one)");
     }

@@ -36,6 +36,73 @@ public static class CsrBuilder
         return mergeParallel ? Merge(vertices, start, outOther, outWeight) : new CsrGraph(vertices, start, outOther, outWeight);
     }
 
+    /// <summary>
+    /// The edges <see cref="Build"/> would make of these rows, without weights: one sort of the rows for any number of
+    /// weight columns (<see cref="RowGroups.Sum"/>).
+    /// </summary>
+    public static RowGroups GroupRows(int vertices, ReadOnlySpan<int> by, ReadOnlySpan<int> other)
+    {
+        var n = by.Length;
+        var start = new long[vertices + 1];
+        for (var i = 0; i < n; i++)
+        {
+            start[by[i] + 1]++;
+        }
+
+        for (var v = 0; v < vertices; v++)
+        {
+            start[v + 1] += start[v];
+        }
+
+        var cursor = new long[vertices];
+        Array.Copy(start, cursor, vertices);
+        var sorted = new int[n];
+        var rowAt = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var at = cursor[by[i]]++;
+            sorted[at] = other[i];
+            rowAt[at] = i;
+        }
+
+        Parallel.For(0, Partitions(vertices), p =>
+        {
+            var (from, to) = Range(vertices, p);
+            for (var v = from; v < to; v++)
+            {
+                var s = (int)start[v];
+                var len = (int)(start[v + 1] - start[v]);
+                if (len > 1 && !IsSorted(sorted, s, len))
+                {
+                    Array.Sort(sorted, rowAt, s, len);
+                }
+            }
+        });
+
+        // A run of equal other ends is one edge; the sorted column is compacted in place to the edges' other ends.
+        var edgeStart = new long[vertices + 1];
+        var runStart = new int[n + 1];
+        var edges = 0;
+        for (var v = 0; v < vertices; v++)
+        {
+            edgeStart[v] = edges;
+            for (var i = (int)start[v]; i < start[v + 1]; i++)
+            {
+                if (i == start[v] || sorted[i] != sorted[i - 1])
+                {
+                    runStart[edges] = i;
+                    sorted[edges++] = sorted[i];
+                }
+            }
+        }
+
+        edgeStart[vertices] = edges;
+        runStart[edges] = n;
+        Array.Resize(ref sorted, edges);
+        Array.Resize(ref runStart, edges + 1);
+        return new RowGroups(vertices, edgeStart, sorted, runStart, rowAt);
+    }
+
     /// <summary>The same edges grouped by the other end.</summary>
     public static CsrGraph Transpose(CsrGraph g)
     {

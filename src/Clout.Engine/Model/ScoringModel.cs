@@ -23,7 +23,9 @@ public sealed partial class ScoringModel(ModelParameters parameters)
         var n = input.Accounts;
 
         progress?.Report("building the engagement graph");
-        var raw = CsrBuilder.Build(n, input.RowTarget, input.RowActor, input.RowWeight);
+        // One grouping of the rows into edges for every weight column (raw, and recent and late reach where the version has them).
+        var rows = CsrBuilder.GroupRows(n, input.RowTarget, input.RowActor);
+        var raw = rows.Graph(input.RowWeight);
         ClampNegative(raw.Weight);
         var outRaw = OutWeights(raw);
 
@@ -47,8 +49,8 @@ public sealed partial class ScoringModel(ModelParameters parameters)
         progress?.Report("reach, amplification and discounts");
         var effective = new float[raw.Edges];
         var f = new Features(n);
-        var recent = Parameters.HasRecentReach ? AlignedWeights(input, raw, input.RowRecentWeight, "recent") : null;
-        var late = Parameters.HasLateReach ? AlignedWeights(input, raw, input.RowLateWeight, "late") : null;
+        var recent = Parameters.HasRecentReach ? EdgeWeights(input, rows, input.RowRecentWeight, "recent") : null;
+        var late = Parameters.HasLateReach ? EdgeWeights(input, rows, input.RowLateWeight, "late") : null;
         ComputeFeatures(input, raw, recent, late, reciprocity, quality, age, standing, selectivity, ring, effective, f);
 
         progress?.Report("network impact (propagation)");
@@ -76,24 +78,19 @@ public sealed partial class ScoringModel(ModelParameters parameters)
     }
 
     /// <summary>
-    /// Edge weights of the engagement graph from one more weight per row (recent or late reach), aligned with
-    /// <paramref name="raw"/>'s edges (the same rows merged the same way).
+    /// Edge weights of the engagement graph from one more weight per row (recent or late reach), on the raw graph's
+    /// edges (the same rows merged the same way).
     /// </summary>
-    private float[] AlignedWeights(ScoringInput input, CsrGraph raw, float[] rowWeights, string term)
+    private float[] EdgeWeights(ScoringInput input, RowGroups rows, float[] rowWeights, string term)
     {
         if (rowWeights.Length != input.Rows)
         {
             throw new ArgumentException($"the window has {rowWeights.Length} {term} row weights for {input.Rows} rows; expected one per row (build it with the parameters of version {Parameters.Version})", nameof(input));
         }
 
-        var weights = CsrBuilder.Build(input.Accounts, input.RowTarget, input.RowActor, rowWeights);
-        if (weights.Edges != raw.Edges)
-        {
-            throw new InvalidOperationException($"the {term} engagement graph has {weights.Edges} edges and the window's {raw.Edges}; expected the same edges");
-        }
-
-        ClampNegative(weights.Weight);
-        return weights.Weight;
+        var weights = rows.Sum(rowWeights);
+        ClampNegative(weights);
+        return weights;
     }
 
     private double RingFactor(double ring) => 1 - (Parameters.RingPenalty * ring * ring);

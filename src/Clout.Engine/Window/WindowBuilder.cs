@@ -67,10 +67,11 @@ public sealed class WindowBuilder : IWindowSink
         if (parameters.HasLateReach)
         {
             rowLateWeight = new GrowableArray<float>(1 << 16);
+            ActionDays = parameters.LateDays;
         }
     }
 
-    public int ActionDays => parameters.LateDays;
+    public int ActionDays { get; }
 
     public long RowsReceived { get; private set; }
 
@@ -150,7 +151,7 @@ public sealed class WindowBuilder : IWindowSink
 
         // The same action is in its day's roll-up, which carries its other weights: this row adds only late reach.
         var hours = ((((long)day + 1) * 86400) - time) / 3600.0;
-        if (rowLateWeight is null || hours < 0 || hours > parameters.LateDays * 24 || !kind.IsEngagement()
+        if (rowLateWeight is null || hours < 0 || hours > ActionDays * 24 || !kind.IsEngagement()
             || !index!.TryGet(actor, out var a) || !index.TryGet(target, out var t) || a == t)
         {
             return;

@@ -8,8 +8,7 @@ internal static class StoreFile
     /// <summary>Every row of a table as text (blobs in hex), sorted.</summary>
     public static List<string> Dump(string path, string table)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        using var connection = Open(path);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {table}";
         using var reader = command.ExecuteReader();
@@ -35,8 +34,7 @@ internal static class StoreFile
     /// <summary>SQLite's query plan of a statement, its steps joined by ';'.</summary>
     public static string Plan(string path, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        using var connection = Open(path);
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         using var reader = command.ExecuteReader();
@@ -52,10 +50,16 @@ internal static class StoreFile
     /// <summary>The first column of the first row of a query.</summary>
     public static object? Scalar(string path, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
+        using var connection = Open(path);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        return connection;
     }
 }
