@@ -10,19 +10,7 @@ public static class CsrBuilder
     public static CsrGraph Build(int vertices, ReadOnlySpan<int> by, ReadOnlySpan<int> other, ReadOnlySpan<float> weight, bool mergeParallel = true)
     {
         var n = by.Length;
-        var start = new long[vertices + 1];
-        for (var i = 0; i < n; i++)
-        {
-            start[by[i] + 1]++;
-        }
-
-        for (var v = 0; v < vertices; v++)
-        {
-            start[v + 1] += start[v];
-        }
-
-        var cursor = new long[vertices];
-        Array.Copy(start, cursor, vertices);
+        var (start, cursor) = Counts(vertices, by);
         var outOther = new int[n];
         var outWeight = new float[n];
         for (var i = 0; i < n; i++)
@@ -43,19 +31,7 @@ public static class CsrBuilder
     public static RowGroups GroupRows(int vertices, ReadOnlySpan<int> by, ReadOnlySpan<int> other)
     {
         var n = by.Length;
-        var start = new long[vertices + 1];
-        for (var i = 0; i < n; i++)
-        {
-            start[by[i] + 1]++;
-        }
-
-        for (var v = 0; v < vertices; v++)
-        {
-            start[v + 1] += start[v];
-        }
-
-        var cursor = new long[vertices];
-        Array.Copy(start, cursor, vertices);
+        var (start, cursor) = Counts(vertices, by);
         var sorted = new int[n];
         var rowAt = new int[n];
         for (var i = 0; i < n; i++)
@@ -101,6 +77,25 @@ public static class CsrBuilder
         Array.Resize(ref sorted, edges);
         Array.Resize(ref runStart, edges + 1);
         return new RowGroups(vertices, edgeStart, sorted, runStart, rowAt);
+    }
+
+    /// <summary>Where each vertex's rows start in a counting sort by <paramref name="by"/>, and a write cursor per vertex.</summary>
+    private static (long[] Start, long[] Cursor) Counts(int vertices, ReadOnlySpan<int> by)
+    {
+        var start = new long[vertices + 1];
+        foreach (var v in by)
+        {
+            start[v + 1]++;
+        }
+
+        for (var v = 0; v < vertices; v++)
+        {
+            start[v + 1] += start[v];
+        }
+
+        var cursor = new long[vertices];
+        Array.Copy(start, cursor, vertices);
+        return (start, cursor);
     }
 
     /// <summary>The same edges grouped by the other end.</summary>
