@@ -130,24 +130,8 @@ public sealed partial class SqliteStore
 
     private static bool TryRollbackJournal(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
         SqliteConnection.ClearPool(connection);
-        command.CommandText = "PRAGMA busy_timeout=0";
-        command.ExecuteNonQuery();
-        try
-        {
-            command.CommandText = "PRAGMA journal_mode=DELETE";
-            return string.Equals(command.ExecuteScalar() as string, "delete", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
-        {
-            return false;
-        }
-        finally
-        {
-            command.CommandText = "PRAGMA busy_timeout=60000";
-            command.ExecuteNonQuery();
-        }
+        return string.Equals(TrySetJournalMode(connection, "DELETE"), "delete", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Back to WAL mode after a write with the rollback journal. The connection leaves the pool either way.</summary>
@@ -159,16 +143,34 @@ public sealed partial class SqliteStore
     private static void RestoreWal(SqliteConnection connection)
     {
         SqliteConnection.ClearPool(connection);
+
+        // When busy, another connection opened the store meanwhile: it set WAL mode itself when it opened (Open), or
+        // the next connection will.
+        TrySetJournalMode(connection, "WAL");
+    }
+
+    /// <summary>
+    /// Sets the journal mode if no other connection has the store open, without waiting: the new mode, or null when
+    /// the store is busy. This goes through SQLite's C API because Microsoft.Data.Sqlite retries a busy statement
+    /// itself until the command timeout (60 s) whatever SQLite's own busy timeout says: an import into an empty store
+    /// that a dashboard had open waited a minute before writing in WAL mode after all.
+    /// </summary>
+    private static string? TrySetJournalMode(SqliteConnection connection, string mode)
+    {
+        var db = connection.Handle!;
+        SQLitePCL.raw.sqlite3_busy_timeout(db, 0);
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL";
-            command.ExecuteNonQuery();
+            using var pragma = new RawStatement(connection, $"PRAGMA journal_mode={mode}");
+            return pragma.Step() ? pragma.Text(0) : null;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
         {
-            // Another connection opened the store meanwhile; it set WAL mode itself when it opened (Open), or the
-            // next connection will.
+            return null;
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(db, 60_000);
         }
     }
 }
