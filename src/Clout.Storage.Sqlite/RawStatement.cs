@@ -8,12 +8,16 @@ namespace Clout.Storage.Sqlite;
 /// transaction), for reads and writes of millions of small rows where ADO.NET's parameter objects and per-value
 /// checks cost more than SQLite's own work (a 6M-row window of roll-ups: 8 s through <see cref="SqliteDataReader"/>,
 /// under 1 s here). Bindings are kept until rebound; <see cref="Execute"/> and <see cref="ScalarInt64"/> reset the
-/// statement, <see cref="Step"/> walks its rows.
+/// statement, <see cref="Step"/> walks its rows. Stepping, the column reads and the number binds call SQLite
+/// directly on the statement's pointer (<see cref="SqliteNative"/>), which this object keeps alive, instead of
+/// through SQLitePCL, whose every call counts a reference on the statement's safe handle.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly nint handle;
+    private bool referenced;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
@@ -23,16 +27,19 @@ internal sealed class RawStatement : IDisposable
         {
             throw new SqliteException($"SQLite could not prepare a statement: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
         }
+
+        statement.DangerousAddRef(ref referenced);
+        handle = statement.DangerousGetHandle();
     }
 
     /// <summary>Binds a 1-based parameter.</summary>
-    public RawStatement Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
+    public RawStatement Bind(int index, long value) => Check(SqliteNative.sqlite3_bind_int64(handle, index, value));
 
-    public RawStatement Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+    public RawStatement Bind(int index, long? value) => Check(value is { } v ? SqliteNative.sqlite3_bind_int64(handle, index, v) : SqliteNative.sqlite3_bind_null(handle, index));
 
-    public RawStatement Bind(int index, double value) => Check(raw.sqlite3_bind_double(statement, index, value));
+    public RawStatement Bind(int index, double value) => Check(SqliteNative.sqlite3_bind_double(handle, index, value));
 
-    public RawStatement Bind(int index, double? value) => Check(value is { } v ? raw.sqlite3_bind_double(statement, index, v) : raw.sqlite3_bind_null(statement, index));
+    public RawStatement Bind(int index, double? value) => Check(value is { } v ? SqliteNative.sqlite3_bind_double(handle, index, v) : SqliteNative.sqlite3_bind_null(handle, index));
 
     public RawStatement Bind(int index, byte[]? value) => Check(value switch
     {
@@ -55,7 +62,7 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Steps to the next row; false at the end. Errors (a busy or corrupt file) throw.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(statement);
+        var rc = SqliteNative.sqlite3_step(handle);
         return rc switch
         {
             raw.SQLITE_ROW => true,
@@ -64,13 +71,23 @@ internal sealed class RawStatement : IDisposable
         };
     }
 
-    public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+    public long Int64(int column) => SqliteNative.sqlite3_column_int64(handle, column);
 
-    public int Int32(int column) => raw.sqlite3_column_int(statement, column);
+    public int Int32(int column) => SqliteNative.sqlite3_column_int(handle, column);
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.sqlite3_column_type(handle, column) == raw.SQLITE_NULL;
 
-    public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+    public unsafe string? Text(int column)
+    {
+        if (IsNull(column))
+        {
+            return null;
+        }
+
+        // The text first, then its length in bytes (SQLite's order: asking for the text may convert the value).
+        var text = SqliteNative.sqlite3_column_text(handle, column);
+        return System.Text.Encoding.UTF8.GetString(text, SqliteNative.sqlite3_column_bytes(handle, column));
+    }
 
     /// <summary>Runs a statement that returns no rows and gives the number of rows it changed.</summary>
     public int Execute()
@@ -113,5 +130,14 @@ internal sealed class RawStatement : IDisposable
 
     private SqliteException Failure(int rc) => new($"SQLite failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
 
-    public void Dispose() => statement.Dispose();
+    public void Dispose()
+    {
+        if (referenced)
+        {
+            referenced = false;
+            statement.DangerousRelease();
+        }
+
+        statement.Dispose();
+    }
 }
