@@ -41,23 +41,36 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Bind(int index, double? value) => Check(value is { } v ? SqliteNative.sqlite3_bind_double(handle, index, v) : SqliteNative.sqlite3_bind_null(handle, index));
 
-    public RawStatement Bind(int index, byte[]? value) => Check(value switch
+    public unsafe RawStatement Bind(int index, byte[]? value)
     {
-        null => raw.sqlite3_bind_null(statement, index),
+        if (value is null)
+        {
+            return Check(SqliteNative.sqlite3_bind_null(handle, index));
+        }
 
-        // As with text, an empty span would reach SQLite as a null pointer and be stored as NULL.
-        { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0),
-        _ => raw.sqlite3_bind_blob(statement, index, value),
-    });
+        // An empty array would reach SQLite as a null pointer and be stored as NULL; SQLite copies the bytes.
+        fixed (byte* bytes = value)
+        {
+            return Check(value.Length == 0
+                ? SqliteNative.sqlite3_bind_zeroblob(handle, index, 0)
+                : SqliteNative.sqlite3_bind_blob(handle, index, bytes, value.Length, SqliteNative.Transient));
+        }
+    }
 
-    public RawStatement Bind(int index, string? value) => Check(value switch
+    public unsafe RawStatement Bind(int index, string? value)
     {
-        null => raw.sqlite3_bind_null(statement, index),
+        if (value is null)
+        {
+            return Check(SqliteNative.sqlite3_bind_null(handle, index));
+        }
 
-        // An empty span reaches SQLite as a null pointer, which it stores as NULL rather than ''.
-        { Length: 0 } => raw.sqlite3_bind_text(statement, index, string.Empty),
-        _ => raw.sqlite3_bind_text16(statement, index, value.AsSpan()),
-    });
+        // A fixed string points at its characters even when empty (at the terminator), so '' stays ''; SQLite copies
+        // the text.
+        fixed (char* text = value)
+        {
+            return Check(SqliteNative.sqlite3_bind_text16(handle, index, text, value.Length * sizeof(char), SqliteNative.Transient));
+        }
+    }
 
     /// <summary>Steps to the next row; false at the end. Errors (a busy or corrupt file) throw.</summary>
     public bool Step()

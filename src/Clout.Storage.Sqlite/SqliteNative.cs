@@ -14,6 +14,9 @@ internal static unsafe partial class SqliteNative
 {
     private const string Library = "e_sqlite3";
 
+    /// <summary>SQLITE_TRANSIENT: SQLite copies a bound text or blob before the call returns.</summary>
+    internal static readonly nint Transient = -1;
+
     [LibraryImport(Library)]
     internal static partial int sqlite3_step(nint statement);
 
@@ -48,4 +51,14 @@ internal static unsafe partial class SqliteNative
     [LibraryImport(Library)]
     [SuppressGCTransition]
     internal static partial int sqlite3_bind_null(nint statement, int index);
+
+    [LibraryImport(Library)]
+    [SuppressGCTransition]
+    internal static partial int sqlite3_bind_zeroblob(nint statement, int index, int length);
+
+    [LibraryImport(Library)]
+    internal static partial int sqlite3_bind_blob(nint statement, int index, byte* value, int length, nint destructor);
+
+    [LibraryImport(Library)]
+    internal static partial int sqlite3_bind_text16(nint statement, int index, char* value, int length, nint destructor);
 }
