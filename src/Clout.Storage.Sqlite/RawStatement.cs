@@ -99,7 +99,9 @@ internal sealed class RawStatement : IDisposable
 
         // The text first, then its length in bytes (SQLite's order: asking for the text may convert the value).
         var text = SqliteNative.sqlite3_column_text(handle, column);
-        return System.Text.Encoding.UTF8.GetString(text, SqliteNative.sqlite3_column_bytes(handle, column));
+        return text is null
+            ? throw Failure(raw.SQLITE_NOMEM) // a value that is not NULL has a text unless SQLite ran out of memory
+            : System.Text.Encoding.UTF8.GetString(text, SqliteNative.sqlite3_column_bytes(handle, column));
     }
 
     /// <summary>Runs a statement that returns no rows and gives the number of rows it changed.</summary>
