@@ -36,5 +36,15 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
             k = re.search(key + r'="(\d+)"', m.group(0))
             totals[key] += int(k.group(1)) if k else 0
 print(f"tests: {totals['passed']} passed, {totals['failed']} failed, {totals['notExecuted']} skipped")
+
+# The slowest tests, so that one that quietly takes a minute (a wait that should not happen) is seen.
+import html
+times = []
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    for m in re.finditer(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*duration="(\d+):(\d+):([\d.]+)"', text):
+        times.append((int(m.group(2)) * 3600 + int(m.group(3)) * 60 + float(m.group(4)), html.unescape(m.group(1))))
+for seconds, name in sorted(times, reverse=True)[:5]:
+    print(f"  slowest: {seconds:6.1f} s  {name}")
 PY
 exit $status
