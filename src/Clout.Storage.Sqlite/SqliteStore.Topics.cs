@@ -15,14 +15,11 @@ public sealed partial class SqliteStore
         await using var connection = Open();
         using var tx = connection.BeginTransaction(deferred: true);
 
-        using (var command = connection.CreateCommand())
+        using (var query = new RawStatement(connection, "SELECT a.id, a.network, a.source_id, p.key, a.bio FROM accounts a JOIN persons p ON p.id = a.person_id"))
         {
-            command.Transaction = tx;
-            command.CommandText = "SELECT a.id, a.network, a.source_id, p.key, a.bio FROM accounts a JOIN persons p ON p.id = a.person_id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            while (query.Step())
             {
-                sink.Account(reader.GetInt64(0), (Network)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                sink.Account(query.Int64(0), (Network)query.Int32(1), query.Text(2)!, query.Text(3)!, query.Text(4));
             }
         }
 

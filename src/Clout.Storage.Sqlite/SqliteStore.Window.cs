@@ -38,15 +38,13 @@ public sealed partial class SqliteStore
         await using var connection = Open();
         using var tx = connection.BeginTransaction(deferred: true);
 
-        using (var command = connection.CreateCommand())
+        // Through SQLite's C API like the roll-ups: 1.0 s instead of 1.9 s through ADO.NET for 1.8 M accounts.
+        using (var query = new RawStatement(connection, "SELECT a.id, a.network, a.source_id, p.key, a.handle, a.created FROM accounts a JOIN persons p ON p.id = a.person_id"))
         {
-            command.Transaction = tx;
-            command.CommandText = "SELECT a.id, a.network, a.source_id, p.key, a.handle, a.created FROM accounts a JOIN persons p ON p.id = a.person_id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            while (query.Step())
             {
-                int? created = reader.IsDBNull(5) ? null : DayNumber.OfUnixSeconds(reader.GetInt64(5));
-                sink.Account(new WindowAccount(reader.GetInt64(0), (Network)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), created));
+                int? created = query.IsNull(5) ? null : DayNumber.OfUnixSeconds(query.Int64(5));
+                sink.Account(new WindowAccount(query.Int64(0), (Network)query.Int32(1), query.Text(2)!, query.Text(3)!, query.Text(4), created));
             }
         }
 
